@@ -1,0 +1,1 @@
+"""The ``svodka`` command: thin commands that parse arguments and call the library."""
