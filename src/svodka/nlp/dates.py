@@ -1,0 +1,287 @@
+"""Dates an article talks about, as ISO values: «11 ноября 2025 года», «в начале ноября», «вчера», "Nov 11".
+
+Regular expressions over month stems, no model: this runs on every article, so it is a handful of
+compiled patterns and nothing else. Dates without a year take it from the base date (the article's
+date), choosing the year that puts the date closest to it; relative dates ("вчера", "on Monday") need a
+base date and are skipped without one, as are day-and-month dates with no year and no base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+from svodka.nlp.types import DateMention
+
+_RU_MONTHS = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+# Genitive ("11 ноября") and the other forms ("в ноябре", "ноябрь 2025"); «мая/мае/май» share a short stem.
+_RU_MONTH = r"(?P<month>январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+_EN_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_EN_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_B = r"(?<![\w-])"  # a date starts at a word boundary (not inside "A-11")
+_E = r"(?![\w])"
+_RU_YEAR_WORD = r"(?:\s*(?:года|году|год|г\.))"
+
+_ISO = re.compile(_B + r"(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<day>[0-3]\d)" + _E)
+_NUMERIC = re.compile(_B + r"(?P<day>[0-3]?\d)\.(?P<mm>[01]\d)\.(?P<year>(?:19|20)\d\d)" + _E)
+_RU_DAY = re.compile(
+    _B + r"(?P<day>[0-3]?\d)(?:\s*[–—-]\s*(?P<day2>[0-3]?\d))?\s+" + _RU_MONTH + _E
+    + r"(?:\s+(?P<year>(?:19|20)\d\d)" + _RU_YEAR_WORD + r"?" + _E + r")?",
+    re.IGNORECASE,
+)
+_RU_MONTH_ONLY = re.compile(
+    _B + r"(?:(?P<part>в\s+(?:начале|середине|конце)|с\s+начала|до\s+конца|к\s+концу)\s+|в\s+)?" + _RU_MONTH + _E
+    + r"(?:\s+(?P<year>(?:19|20)\d\d)" + _RU_YEAR_WORD + r"?" + _E + r")?",
+    re.IGNORECASE,
+)
+_RU_YEAR = re.compile(_B + r"(?P<year>(?:19|20)\d\d)" + _RU_YEAR_WORD + _E, re.IGNORECASE)
+_EN_MONTH_DAY = re.compile(
+    _B + _EN_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?" + _E + r"(?:,?\s+(?P<year>(?:19|20)\d\d)" + _E + ")?"
+)
+_EN_DAY_MONTH = re.compile(
+    _B + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH + r"(?!\w)"
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d)" + _E + ")?"
+)
+_EN_MONTH_YEAR = re.compile(_B + _EN_MONTH + r"\s+(?P<year>(?:19|20)\d\d)" + _E)
+_EN_YEAR = re.compile(r"\b(?:in|since|by|of)\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)")
+
+_RU_RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+_EN_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_RU_RELATIVE = re.compile(_B + r"(?P<word>позавчера|вчера|сегодня|послезавтра|завтра)" + _E, re.IGNORECASE)
+_EN_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE)
+_RU_WEEK = re.compile(
+    _B + r"на\s+(?P<which>прошлой|этой|текущей|следующей|будущей)\s+неделе" + _E, re.IGNORECASE
+)
+_EN_WEEK = re.compile(r"\b(?P<which>last|this|next)\s+week\b", re.IGNORECASE)
+_RU_PERIOD = re.compile(
+    _B + r"в\s+(?P<which>прошлом|этом|текущем|следующем|будущем)\s+(?P<unit>году|месяце)" + _E, re.IGNORECASE
+)
+_WEEK_SHIFT = {"прошлой": -7, "этой": 0, "текущей": 0, "следующей": 7, "будущей": 7, "last": -7, "this": 0, "next": 7}
+_PERIOD_SHIFT = {"прошлом": -1, "этом": 0, "текущем": 0, "следующем": 1, "будущем": 1}
+
+_RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6}
+_RU_WEEKDAY = re.compile(
+    _B + r"во?\s+(?:(?P<which>прошлый|прошлую|прошлое|следующий|следующую|следующее|ближайший|ближайшую)\s+)?"
+    r"(?P<day>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)" + _E,
+    re.IGNORECASE,
+)
+_EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_EN_WEEKDAY = re.compile(
+    r"\b(?:(?:on|last|next|this)\s+)?(?P<which>last\s+|next\s+)?"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# A weekday in a sentence about the future is the coming one; otherwise news talk about the past one.
+_FUTURE = re.compile(
+    r"\b(?:буд(?:ет|ут|ем)|состоится|пройд[её]т|планиру\w+|намерен\w*|собира\w+|предстоит|ожида\w+"
+    r"|will|shall|is\s+to|are\s+to|plans?|scheduled|going\s+to)\b",
+    re.IGNORECASE,
+)
+_NEXT = frozenset({"следующий", "следующую", "следующее", "ближайший", "ближайшую", "next"})
+_LAST = frozenset({"прошлый", "прошлую", "прошлое", "last"})
+
+
+def find_dates(text: str, base: date | None, lang: str) -> list[DateMention]:
+    """The dates ``text`` mentions, in text order, with ISO values (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``).
+
+    ``base`` is the article's date: it resolves relative dates and supplies missing years. ``lang``
+    ("ru", "en", anything else) picks the patterns; Russian texts also get English month names and
+    ISO dates, since those turn up in them.
+    """
+    found: list[DateMention] = []
+    matchers: list[tuple[re.Pattern[str], Callable[[re.Match[str], str, date | None], Iterator[DateMention]]]]
+    matchers = [(_ISO, _numeric), (_NUMERIC, _numeric)]
+    if lang != "en":
+        matchers += [
+            (_RU_DAY, _ru_day),
+            (_RU_MONTH_ONLY, _ru_month),
+            (_RU_YEAR, _year),
+            (_RU_RELATIVE, _relative),
+            (_RU_WEEK, _week),
+            (_RU_PERIOD, _period),
+            (_RU_WEEKDAY, _weekday),
+        ]
+    if lang != "ru" or re.search(r"[A-Z][a-z]{2}", text):
+        matchers += [(_EN_MONTH_DAY, _en_day), (_EN_DAY_MONTH, _en_day), (_EN_MONTH_YEAR, _en_month)]
+    if lang != "ru":
+        matchers += [(_EN_YEAR, _year), (_EN_RELATIVE, _relative), (_EN_WEEK, _week), (_EN_WEEKDAY, _weekday)]
+    for pattern, convert in matchers:
+        for match in pattern.finditer(text):
+            found.extend(convert(match, text, base))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
+    """Longest first, then earliest: «11 ноября 2025 года» wins over «2025 года» and «ноября»."""
+    kept: list[DateMention] = []
+    for mention in sorted(found, key=lambda d: (-(d.stop - d.start), d.start)):
+        if all(mention.stop <= k.start or mention.start >= k.stop for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda d: d.start)
+
+
+def _closest_year(month: int, day: int, base: date | None) -> int | None:
+    """The year that puts day.month nearest to the base date (31 December read in January is last year's)."""
+    if base is None:
+        return None
+    best: tuple[int, int] | None = None
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            distance = abs((date(year, month, day) - base).days)
+        except ValueError:  # 29 February in a year without it
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def _day_value(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _ru_month_number(word: str) -> int:
+    word = word.lower()
+    for stem, number in _RU_MONTHS.items():
+        if word.startswith(stem) and (stem != "ма" or word[:3] in ("май", "мая", "мае")):
+            return number
+    raise ValueError(f"not a Russian month: {word!r}")  # unreachable: the pattern lists the months
+
+
+def _numeric(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    value = _day_value(int(match["year"]), int(match["mm"]), int(match["day"]))
+    if value:
+        yield DateMention(match.start(), match.end(), value)
+
+
+def _ru_day(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    month = _ru_month_number(match["month"])
+    day = int(match["day"])
+    year = int(match["year"]) if match["year"] else _closest_year(month, day, base)
+    if match["day2"]:
+        # «11–12 ноября»: two dates, the first covering only its number
+        first = _day_value(year, month, day)
+        if first:
+            yield DateMention(match.start("day"), match.end("day"), first)
+        second = _day_value(year, month, int(match["day2"]))
+        if second:
+            yield DateMention(match.start("day2"), match.end(), second)
+        return
+    value = _day_value(year, month, day)
+    if value:
+        yield DateMention(match.start(), match.end(), value)
+
+
+def _ru_month(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    word = match["month"].lower()
+    explicit = bool(match["year"])
+    # A bare month word needs a preposition or a year: «мая» alone is too often something else.
+    if not explicit and match.start() == match.start("month"):
+        return
+    if word in ("мае", "мая", "май") and not explicit and not match["part"] and word != "мае":
+        return
+    month = _ru_month_number(word)
+    year = int(match["year"]) if explicit else _closest_year(month, 15, base)
+    if year is not None:
+        yield DateMention(match.start(), match.end(), f"{year:04d}-{month:02d}")
+
+
+def _year(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    yield DateMention(match.start("year"), match.end(), match["year"])
+
+
+def _en_day(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    month = _EN_MONTHS[match["month"][:3].lower()]
+    day = int(match["day"])
+    year = int(match["year"]) if match["year"] else _closest_year(month, day, base)
+    value = _day_value(year, month, day)
+    if value:
+        yield DateMention(match.start(), match.end(), value)
+
+
+def _en_month(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    month = _EN_MONTHS[match["month"][:3].lower()]
+    yield DateMention(match.start(), match.end(), f"{int(match['year']):04d}-{month:02d}")
+
+
+def _relative(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    if base is None:
+        return
+    word = match["word"].lower()
+    shift = _RU_RELATIVE_DAYS.get(word, _EN_RELATIVE_DAYS.get(word, 0))
+    yield DateMention(match.start(), match.end(), (base + timedelta(days=shift)).isoformat())
+
+
+def _week(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    # A week has no ISO day value: we give the Monday of that week, the day the week starts.
+    if base is None:
+        return
+    monday = base - timedelta(days=base.weekday()) + timedelta(days=_WEEK_SHIFT[match["which"].lower()])
+    yield DateMention(match.start(), match.end(), monday.isoformat())
+
+
+def _period(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    if base is None:
+        return
+    shift = _PERIOD_SHIFT[match["which"].lower()]
+    if match["unit"].lower() == "году":
+        yield DateMention(match.start(), match.end(), f"{base.year + shift:04d}")
+        return
+    months = base.year * 12 + base.month - 1 + shift
+    yield DateMention(match.start(), match.end(), f"{months // 12:04d}-{months % 12 + 1:02d}")
+
+
+def _weekday(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    if base is None:
+        return
+    day = match["day"].lower()
+    table = _EN_WEEKDAYS if day in _EN_WEEKDAYS else _RU_WEEKDAYS
+    target = next(number for stem, number in table.items() if day.startswith(stem))
+    which = (match["which"] or "").strip().lower()
+    back = (base.weekday() - target) % 7
+    if which in _NEXT:
+        ahead = (target - base.weekday()) % 7 or 7
+        value = base + timedelta(days=ahead)
+    elif which in _LAST:
+        value = base - timedelta(days=back or 7)
+    else:
+        end = text.find(".", match.end())
+        sentence = text[max(0, text.rfind(".", 0, match.start())) : end if end > 0 else len(text)]
+        if _FUTURE.search(sentence):
+            value = base + timedelta(days=(target - base.weekday()) % 7)
+        else:
+            value = base - timedelta(days=back)
+    yield DateMention(match.start(), match.end(), value.isoformat())
