@@ -9,10 +9,24 @@ The public API::
             print(hit.article.title, hit.snippet)
 """
 
+from datetime import date as _date
+from typing import Any as _Any
+
 from svodka.errors import BadInput, FetchError, NotFound, StoreError, SvodkaError, UnsupportedFormat, UsageError
 from svodka.model import Article, RawDocument, Rejection
 from svodka.pipeline import IngestOptions, IngestReport, ingest, ingest_documents
 from svodka.store import ArticleFilter, SearchHit, Store, open_store
+
+
+def extract(text: str, lang: str | None = None, date: _date | None = None) -> dict[str, _Any]:
+    """Entities, quotes and dates of a text as JSON-ready dicts (see ``svodka.nlp.extract.extract``).
+
+    Loads the NLP models on first use (about 2 s); imported lazily so that ``import svodka`` stays light.
+    """
+    from svodka.nlp.extract import extract as _extract  # noqa: PLC0415
+
+    return _extract(text, lang, date)
+
 
 __all__ = [
     "Article",
@@ -30,6 +44,7 @@ __all__ = [
     "SvodkaError",
     "UnsupportedFormat",
     "UsageError",
+    "extract",
     "ingest",
     "ingest_documents",
     "open_store",

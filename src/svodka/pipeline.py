@@ -18,6 +18,7 @@ from svodka.ingest.sources import ReadOptions, read_inputs
 from svodka.model import Article, RawDocument, Rejection
 from svodka.nlp.types import Analysis
 from svodka.store import Store
+from svodka.stories.assign import Clusterer
 
 
 class Analyzer(Protocol):
@@ -31,6 +32,10 @@ class IngestOptions:
     reading: ReadOptions = field(default_factory=ReadOptions)
     analyzer: Analyzer | None = None
     """None skips the NLP step (``--no-nlp``)."""
+    stories: bool = True
+    """False skips deduplication and story assignment (``--no-stories``)."""
+    clusterer: Clusterer | None = None
+    """The story index, built once per process (``Clusterer.load``) and passed in; None: built per call."""
     batch_size: int = 256
 
 
@@ -81,11 +86,16 @@ def ingest_documents(
     opts = options or IngestOptions()
     report = IngestReport()
     started = time.perf_counter()
+    clusterer = (opts.clusterer or Clusterer.load(store.conn)) if opts.stories else None
     for batch in _batches(documents, opts.batch_size):
         report.read += len(batch)
         fresh = _new_articles(store, batch, report)
         analyses = opts.analyzer.analyse(fresh) if opts.analyzer and fresh else None
-        stored = store.add_articles(fresh, analyses)
+        with store.write() as conn:  # stored and assigned to stories together, or not at all
+            stored = store.add_articles(fresh, analyses)
+            if clusterer is not None:  # deduplicate and assign: copies join their original, others a story
+                new = [i for i, is_new in enumerate(stored) if is_new]
+                clusterer.add(conn, [fresh[i] for i in new], [analyses[i] for i in new] if analyses else None)
         report.stored += sum(stored)
         report.duplicate += len(stored) - sum(stored)
         report.stored_ids.extend(a.id for a, new in zip(fresh, stored, strict=True) if new)
@@ -120,3 +130,28 @@ def _batches(items: Iterable[RawDocument | Rejection], size: int) -> Iterator[li
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def analyse_stored(
+    store: Store,
+    analyzer: Analyzer,
+    *,
+    everything: bool = False,
+    batch_size: int = 64,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """(Re)run the NLP step over stored articles: those never analysed, or all with ``everything``.
+
+    Each batch is stored in one transaction; ``progress(done, total)`` after each. Returns how many.
+    """
+    ids = [a.id for a in store.articles()] if everything else store.unanalysed_ids()
+    done = 0
+    for start in range(0, len(ids), batch_size):
+        articles = [store.article(i) for i in ids[start : start + batch_size]]
+        store.set_analyses([(a.id, an) for a, an in zip(articles, analyzer.analyse(articles), strict=True)])
+        done += len(articles)
+        if progress:
+            progress(done, len(ids))
+    if everything:
+        store.prune_entities()
+    return done

@@ -6,9 +6,12 @@ import logging
 
 import typer
 
+from svodka.cli.analyze import analyze_command
 from svodka.cli.articles import article_command, articles_command, search_command
 from svodka.cli.demo import demo_command
+from svodka.cli.extract import extract_command
 from svodka.cli.ingest import ingest_command
+from svodka.cli.watch import watch_command
 
 app = typer.Typer(
     name="svodka",
@@ -24,6 +27,9 @@ app.command("articles")(articles_command)
 app.command("article")(article_command)
 app.command("search")(search_command)
 app.command("demo")(demo_command)
+app.command("analyze")(analyze_command)
+app.command("extract")(extract_command)
+app.command("watch")(watch_command)
 
 
 @app.callback()

@@ -13,6 +13,8 @@ _MONTHS = {
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }  # fmt: skip
 _RUSSIAN = re.compile(r"(\d{1,2})\s+([а-яё]+)\s+(\d{4})", re.IGNORECASE)
+_UNIX = re.compile(r"-?\d{9,13}(?:\.\d+)?")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # 11.11.2025, the usual Russian form
 
 
 def parse_date_value(value: object) -> Published | None:
@@ -20,11 +22,18 @@ def parse_date_value(value: object) -> Published | None:
     if value is None or value == "":
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        seconds = value / 1000 if value > 1e11 else value  # milliseconds are common in exports
-        return datetime.fromtimestamp(seconds, tz=UTC)
+        return unix_time(value)
     if not isinstance(value, str):
         raise ValueError(f"a date must be a string or a number, not {type(value).__name__}")
     text = value.strip()
+    if _UNIX.fullmatch(text):
+        return unix_time(float(text))
+    dotted = _DOTTED.fullmatch(text)
+    if dotted:
+        try:
+            return date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+        except ValueError as exc:
+            raise ValueError(f"unreadable date {text!r}: {exc}") from None
     try:
         return parse_published(text.replace(" ", "T", 1) if re.match(r"\d{4}-\d\d-\d\d \d", text) else text)
     except ValueError:
@@ -37,6 +46,16 @@ def parse_date_value(value: object) -> Published | None:
     if russian:
         return russian
     raise ValueError(f"unreadable date {text[:40]!r} (expected ISO 8601 such as 2025-11-11T09:30:00+03:00)")
+
+
+def unix_time(value: float) -> datetime:
+    """Seconds (or milliseconds, common in exports) since 1970 → an aware UTC datetime."""
+    seconds = value / 1000 if abs(value) > 1e11 else value
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        # 1e300, inf and NaN reach here: a bad value in one record must not stop the batch
+        raise ValueError(f"unix time {value!r} is out of range") from None
 
 
 def parse_russian_date(text: str) -> date | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from svodka.errors import BadInput
+from svodka.nlp.morph import analyzer
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 """A single article larger than this is not an article (a 50 MB "text" is a dump or a mistake)."""
@@ -13,6 +15,7 @@ MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _LOWER_CYRILLIC = re.compile(r"[а-яё]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]{2,}")
 
 
 def decode(data: bytes, origin: str) -> str:
@@ -47,23 +50,36 @@ def normalize_newlines(text: str) -> str:
 
 
 def _decode_cyrillic_8bit(data: bytes, origin: str) -> str:
-    # KOI8-R read as Windows-1251 turns lowercase letters into uppercase ones and vice versa, so the
-    # right reading is the one where most Cyrillic letters are lowercase, as in any running text.
-    best: tuple[float, str] | None = None
+    # KOI8-R read as Windows-1251 turns lowercase letters into uppercase ones and vice versa, and turns
+    # words into letter salad. The right reading is the one whose words the Russian dictionary knows;
+    # where it knows as many either way (names, short texts), the one where more letters are lowercase,
+    # as in any running text.
+    readings: list[tuple[float, float, str]] = []
     for codec in ("cp1251", "koi8_r"):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        letters = len(_CYRILLIC.findall(text))
-        if letters == 0:
-            continue
-        score = len(_LOWER_CYRILLIC.findall(text)) / letters
-        if best is None or score > best[0]:
-            best = (score, text)
-    if best is None or best[0] < 0.5:
+        letters = _CYRILLIC.findall(text)
+        if letters:
+            lower = len(_LOWER_CYRILLIC.findall(text)) / len(letters)
+            readings.append((_known_share(text), lower, text))
+    if not readings or max(r[0] + r[1] for r in readings) < 0.5:
         raise BadInput(f"{origin}: undecodable bytes: not UTF-8, Windows-1251 or KOI8-R text")
-    return best[1]
+    return max(readings, key=lambda r: r[:2])[2]
+
+
+def _known_share(text: str, sample: int = 200) -> float:
+    """The share of the text's first Cyrillic words that the Russian dictionary knows."""
+    found = _CYRILLIC_WORD.findall(text[:20000])[:sample]
+    if not found:
+        return 0.0
+    return sum(_is_known(w.lower()) for w in found) / len(found)
+
+
+@lru_cache(maxsize=50_000)
+def _is_known(word: str) -> bool:
+    return bool(analyzer().word_is_known(word))
 
 
 def _check_text(text: str, origin: str) -> str:

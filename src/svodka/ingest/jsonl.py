@@ -21,6 +21,7 @@ from svodka.model import RawDocument, Rejection
 
 FIELDS = ("id", "url", "source", "date", "title", "text", "lang")
 PAIR_SIDES = ("first", "second")
+_TOO_DEEP = "malformed JSON: nested too deeply to be an article record"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,9 @@ def read_json_lines(stream: IO[bytes], origin: str, fields: FieldMap) -> Iterato
         except json.JSONDecodeError as exc:
             yield Rejection(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
             continue
+        except RecursionError:
+            yield Rejection(where, _TOO_DEEP)
+            continue
         yield from records_to_documents(record, where, fields, seen)
 
 
@@ -79,6 +83,9 @@ def read_json_array(data: bytes, origin: str, fields: FieldMap) -> Iterator[RawD
         return
     except json.JSONDecodeError as exc:
         yield Rejection(origin, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return
+    except RecursionError:
+        yield Rejection(origin, _TOO_DEEP)
         return
     if isinstance(value, dict) and isinstance(value.get("articles"), list):
         value = value["articles"]

@@ -97,7 +97,7 @@ _RU_WEEKDAY = re.compile(
 )
 _EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _EN_WEEKDAY = re.compile(
-    r"\b(?:(?:on|last|next|this)\s+)?(?P<which>last\s+|next\s+)?"
+    r"\b(?:on\s+|this\s+)?(?P<which>last\s+|next\s+)?"
     r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 # A weekday in a sentence about the future is the coming one; otherwise news talk about the past one.
@@ -210,8 +210,6 @@ def _ru_month(match: re.Match[str], text: str, base: date | None) -> Iterator[Da
     explicit = bool(match["year"])
     # A bare month word needs a preposition or a year: «мая» alone is too often something else.
     if not explicit and match.start() == match.start("month"):
-        return
-    if word in ("мае", "мая", "май") and not explicit and not match["part"] and word != "мае":
         return
     month = _ru_month_number(word)
     year = int(match["year"]) if explicit else _closest_year(month, 15, base)

@@ -40,7 +40,12 @@ def connect(path: str | Path) -> sqlite3.Connection:
         if not parent.is_dir():
             raise StoreError(f"cannot create the database {target}: folder {parent} does not exist")
     try:
-        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(
+            target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the database {target}: {exc}") from exc
+    try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -48,7 +53,11 @@ def connect(path: str | Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise StoreError(f"{target} is not a usable Svodka database: {exc}") from exc
+    except BaseException:
+        conn.close()  # a newer schema (StoreError) or an interrupt: do not leak the open file
+        raise
     return conn
 
 

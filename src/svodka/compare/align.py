@@ -1,0 +1,163 @@
+"""Which claims of different articles report the same fact.
+
+Each claim is a tf-idf vector over its content lemmas, the entities it mentions and its numbers, with the
+idf taken within the story (a word every article repeats, the story's own name, says little about which
+fact a claim states). Two claims of different articles are linked when their cosine reaches ``THRESHOLD``
+and one is the other's best match in its article; linked claims form groups (union-find). A group
+spanning several articles is a shared fact; a claim in no group is reported by its source only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from svodka.compare.claims import Claim, Doc
+
+THRESHOLD = 0.3
+"""Cosine at which two claims count as the same fact (tuned on our fixtures and the seed pair)."""
+SYNONYM = 0.6
+"""Word-vector cosine at which two different lemmas count as partly the same word («детально», «подробно»)."""
+
+WordVectors = Callable[[str], "np.ndarray | None"]
+"""A lemma's word vector, or None when the vocabulary lacks it (navec's, through the NLP layer)."""
+MIN_LEMMAS = 3
+"""A claim with fewer content words is too thin to align or to report as only in one source."""
+
+ClaimId = tuple[int, int]
+"""(article index, claim index)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    a: ClaimId
+    b: ClaimId
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    links: tuple[Link, ...]
+    groups: tuple[tuple[ClaimId, ...], ...]
+    """Claims linked together, spanning at least two articles, in article then text order."""
+    only: tuple[ClaimId, ...]
+    """Claims no other article reports."""
+
+    def partners(self, claim: ClaimId) -> list[Link]:
+        return [link for link in self.links if claim in (link.a, link.b)]
+
+
+def terms(claim: Claim) -> list[str]:
+    """What a claim is matched by: lemmas, entity keys, numbers with units."""
+    found = list(claim.lemmas)
+    found.extend(claim.entities)
+    found.extend(f"#{n.value:g}{n.unit}" for n in claim.numbers)
+    found.extend("event:" + kind for kind in claim.events)
+    return found
+
+
+def alignable(claim: Claim) -> bool:
+    return not claim.heading and len(claim.lemmas) >= MIN_LEMMAS
+
+
+def align(docs: Sequence[Doc], *, threshold: float = THRESHOLD, vectors: WordVectors | None = None) -> Alignment:
+    """Link the claims of different articles that state the same fact.
+
+    With ``vectors``, lemmas whose word vectors are close count as partly equal (a soft cosine).
+    """
+    claims = [c for d in docs for c in d.claims if alignable(c)]
+    if not claims:
+        return Alignment((), (), ())
+    sims = similarities(claims, vectors)
+    owner = np.array([c.doc for c in claims])
+    links: dict[tuple[int, int], float] = {}
+    for i, claim in enumerate(claims):
+        for doc in docs:
+            if doc.index == claim.doc:
+                continue
+            mask = owner == doc.index
+            if not mask.any():
+                continue
+            candidates = np.where(mask)[0]
+            j = int(candidates[np.argmax(sims[i, candidates])])
+            if sims[i, j] >= threshold:
+                links[(min(i, j), max(i, j))] = float(sims[i, j])
+    parent = list(range(len(claims)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in links:
+        parent[find(i)] = find(j)
+    members: dict[int, list[int]] = {}
+    for i in range(len(claims)):
+        members.setdefault(find(i), []).append(i)
+    groups = []
+    grouped: set[int] = set()
+    for items in members.values():
+        if len({claims[i].doc for i in items}) >= 2:
+            groups.append(tuple(sorted((claims[i].doc, claims[i].index) for i in items)))
+            grouped.update(items)
+    groups.sort()
+    only = tuple((c.doc, c.index) for i, c in enumerate(claims) if i not in grouped)
+    return Alignment(
+        links=tuple(
+            Link((claims[i].doc, claims[i].index), (claims[j].doc, claims[j].index), round(s, 4))
+            for (i, j), s in sorted(links.items())
+        ),
+        groups=tuple(groups),
+        only=only if len(docs) > 1 else (),
+    )
+
+
+def similarities(claims: Sequence[Claim], vectors: WordVectors | None = None) -> np.ndarray:
+    """The (soft) cosine of every pair of claims, idf over the claims given."""
+    matrix, vocabulary = _tfidf(claims)
+    if vectors is None:
+        return matrix @ matrix.T
+    soft = matrix @ _synonyms(vocabulary, vectors)
+    sims = soft @ matrix.T
+    norms = np.sqrt(np.maximum(np.einsum("ij,ij->i", soft, matrix), 1e-12))
+    return sims / norms[:, None] / norms[None, :]
+
+
+def _synonyms(vocabulary: dict[str, int], vectors: WordVectors) -> np.ndarray:
+    """Term-by-term similarity: 1 on the diagonal, the vector cosine where it reaches ``SYNONYM``."""
+    size = len(vocabulary)
+    found = [(k, vectors(t)) for t, k in vocabulary.items() if not t.startswith(("#", "event:", "PER:", "ORG:", "LOC:"))]
+    known = [(k, v) for k, v in found if v is not None]
+    table = np.eye(size, dtype=np.float32)
+    if len(known) < 2:
+        return table
+    rows = np.array([k for k, _ in known])
+    unit = np.stack([v / (np.linalg.norm(v) or 1.0) for _, v in known]).astype(np.float32)
+    cos = unit @ unit.T
+    cos[cos < SYNONYM] = 0.0
+    table[np.ix_(rows, rows)] = np.maximum(table[np.ix_(rows, rows)], cos)
+    return table
+
+
+def _tfidf(claims: Sequence[Claim]) -> tuple[np.ndarray, dict[str, int]]:
+    """Row-normalized tf-idf vectors, idf over the claims given."""
+    bags = [Counter(terms(c)) for c in claims]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    vocabulary = {t: k for k, t in enumerate(df)}
+    n = len(claims)
+    idf = np.array([math.log((n + 1) / (df[t] + 1)) + 1.0 for t in vocabulary], dtype=np.float32)
+    matrix = np.zeros((n, len(vocabulary)), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        for term, count in bag.items():
+            matrix[row, vocabulary[term]] = 1.0 + math.log(count)
+    matrix *= idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms, vocabulary

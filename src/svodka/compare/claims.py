@@ -1,0 +1,353 @@
+"""Articles broken into claims: sentences, long ones split at clause boundaries, each with what it mentions.
+
+A claim is a span of the article's stored text (character offsets) plus what matching and comparing need:
+its content lemmas, the entities it mentions (by a key that matches across articles), numbers with their
+units, places, dates and quotes. Everything comes from the article's ``Analysis``; an analysis without
+tokens (``--no-nlp`` articles) is lemmatized here so that such articles can still be aligned.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from svodka.compare.words import STOP, lexicon
+from svodka.model import Article
+from svodka.nlp import morph
+from svodka.nlp.dates import find_dates
+from svodka.nlp.types import Analysis, DateMention, Sentence, Token
+
+PlaceKind = Literal["venue", "home", "geo"]
+Qualifier = Literal["eq", "gt", "lt", "approx"]
+
+LONG_SENTENCE = 200
+"""Sentences longer than this (characters) are split at clause boundaries."""
+MIN_CLAUSE = 50
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "X", ""})
+_CLAUSE_BREAK = re.compile(
+    r"(?:;\s+|,\s+(?=(?:однако|но|а|причем|при этом|тогда как|которы[йеха]\w*|которо\w+|whereas|while|but|which|who)\b))",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(%|тыс\.|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|thousand|million|billion|bn)(?!\w))?"
+)
+_SCALES = {"тыс.": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9}
+_SCALES |= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "%": 1.0}
+_NUMBER_WORDS = {
+    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сто": 100, "полтора": 1.5,
+    "двое": 2, "трое": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "dozen": 12, "hundred": 100,
+}  # fmt: skip
+_QUALIFIERS: dict[str, Qualifier] = {
+    "более": "gt", "свыше": "gt", "больше": "gt", "over": "gt", "more": "gt", "above": "gt",
+    "менее": "lt", "меньше": "lt", "почти": "lt", "under": "lt", "less": "lt", "fewer": "lt",
+    "nearly": "lt", "almost": "lt", "около": "approx", "примерно": "approx", "порядка": "approx",
+    "приблизительно": "approx", "about": "approx", "around": "approx", "approximately": "approx",
+    "roughly": "approx",
+}  # fmt: skip
+_PLACE_PREPS = frozenset({"в", "во", "на", "к", "у", "из", "in", "at", "into", "inside"})
+_VISIT = frozenset({"посетить", "посещать", "visit", "visited"})
+_GEO_PREPS = frozenset({"в", "во", "на", "in", "at"})
+_ROLE_ALIASES = {"рф": "россия", "российский федерация": "россия", "российская федерация": "россия"}
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int
+    stop: int
+    value: float
+    unit: str
+    """The lemma of the counted noun ("человек", "час"), "%" for percent, "" when none follows."""
+    qualifier: Qualifier = "eq"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int
+    stop: int
+    kind: PlaceKind
+    key: frozenset[str]
+    """Lemmas (or an entity's match key) two mentions of the same place share."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    doc: int
+    """Index of its article in the comparison."""
+    index: int
+    start: int
+    stop: int
+    sentence: int
+    paragraph: int
+    heading: bool
+    lemmas: tuple[str, ...]
+    entities: frozenset[str]
+    persons: frozenset[str]
+    """Match keys of people named (not only referred to by a role)."""
+    numbers: tuple[Number, ...]
+    places: tuple[Place, ...]
+    dates: tuple[DateMention, ...]
+    quotes: tuple[int, ...]
+    """Indices into the article's ``Analysis.quotes`` that overlap the claim."""
+    events: frozenset[str] = frozenset()
+    """Kinds of event the claim names (``event_kinds``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One article of a comparison with its analysis and claims."""
+
+    index: int
+    article: Article
+    analysis: Analysis
+    label: str
+    """The source as shown to people: the outlet, else the external id, else the id."""
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    base: date | None
+    token_starts: tuple[int, ...]
+
+    def text(self, start: int, stop: int) -> str:
+        return self.article.text[start:stop]
+
+    def tokens_in(self, start: int, stop: int) -> tuple[Token, ...]:
+        """The tokens that begin inside ``[start, stop)``."""
+        return self.tokens[bisect.bisect_left(self.token_starts, start) : bisect.bisect_left(self.token_starts, stop)]
+
+    def quoted(self, start: int, stop: int) -> bool:
+        """Whether the span lies inside reported speech (a direct quote's words)."""
+        return any(q.kind == "direct" and q.start <= start and stop <= q.stop for q in self.analysis.quotes)
+
+
+def entity_key(name: str, type_: str) -> str:
+    """A key that matches the same entity across articles: a person's surname, else the whole name."""
+    folded = " ".join(name.lower().replace("ё", "е").split())
+    if type_ == "PER":
+        return "PER:" + folded.rsplit(" ", 1)[-1]
+    return type_ + ":" + _ROLE_ALIASES.get(folded, folded)
+
+
+def source_label(article: Article) -> str:
+    return article.source or article.external_id or article.id
+
+
+def article_date(article: Article) -> date | None:
+    value = article.published
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: date | None = None) -> Doc:
+    """An article's claims, from its stored text and its analysis.
+
+    ``story_date`` stands in for the article's date when it has none (the other articles' date), so that
+    «11 ноября» in an undated article still gets its year.
+    """
+    text = article.text
+    base = article_date(article)
+    tokens = analysis.tokens or _lemmatize(text)
+    sentences = analysis.sentences or _split_sentences(text)
+    dates = analysis.dates
+    if not analysis.tokens or (base is None and story_date is not None):
+        base = base or story_date
+        dates = tuple(find_dates(text, base, analysis.lang or article.lang))
+    starts = [t.start for t in tokens]
+    names = {e.key: e for e in analysis.entities}
+    claims: list[Claim] = []
+    paragraph = 0
+    previous_stop = 0
+    for number, sentence in enumerate(sentences):
+        if "\n" in text[previous_stop : sentence.start]:
+            paragraph += 1
+        previous_stop = sentence.stop
+        for start, stop in _clauses(text, sentence, analysis):
+            span = tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, stop)]
+            mentions = [m for m in analysis.mentions if start <= m.start and m.stop <= stop]
+            keys = {entity_key(names[m.entity].name if m.entity in names else m.normal, m.type) for m in mentions}
+            persons = {
+                entity_key(names[m.entity].name if m.entity in names else m.normal, m.type)
+                for m in mentions
+                if m.type == "PER" and not m.role
+            }
+            claims.append(
+                Claim(
+                    doc=index,
+                    index=len(claims),
+                    start=start,
+                    stop=stop,
+                    sentence=number,
+                    paragraph=paragraph,
+                    heading=_is_heading(text, start, stop),
+                    lemmas=tuple(t.lemma for t in span if _content(t)),
+                    entities=frozenset(keys),
+                    persons=frozenset(persons),
+                    numbers=tuple(_numbers(text, start, stop, span, dates)),
+                    places=tuple(_places(text, span, mentions, names)),
+                    dates=tuple(d for d in dates if start <= d.start and d.stop <= stop),
+                    quotes=tuple(i for i, q in enumerate(analysis.quotes) if q.start < stop and start < q.stop),
+                    events=frozenset(kind for kind, _ in event_kinds(span)),
+                )
+            )
+    return Doc(
+        index, article, analysis, source_label(article), tokens, sentences, tuple(claims), base, tuple(starts)
+    )
+
+
+def build_docs(articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[Doc]:
+    """The claims of each article; undated articles take the latest date among the others."""
+    dated = [d for d in (article_date(a) for a in articles) if d is not None]
+    story_date = max(dated) if dated else None
+    return [
+        build_doc(i, a, an, story_date=story_date) for i, (a, an) in enumerate(zip(articles, analyses, strict=True))
+    ]
+
+
+def event_kinds(tokens: Sequence[Token]) -> list[tuple[str, Token]]:
+    """The events a run of tokens names, with the token naming each; a meeting over tea is informal."""
+    kinds = lexicon("events")
+    informal = any(kinds.get(t.lemma) == "informal" for t in tokens)
+    found = []
+    for token in tokens:
+        kind = kinds.get(token.lemma)
+        if kind is None or (kind == "informal" and token.lemma not in ("чаепитие", "чай", "tea")):
+            continue
+        if kind in ("meeting", "informal"):
+            kind = "informal meeting" if informal else "meeting"
+        found.append((kind, token))
+    return found
+
+
+def _content(token: Token) -> bool:
+    return token.pos in _CONTENT_POS and token.lemma not in STOP and any(c.isalnum() for c in token.lemma)
+
+
+def _lemmatize(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.start(), m.end(), m.group(), morph.lemma(m.group())) for m in morph.words(text))
+
+
+def _split_sentences(text: str) -> tuple[Sentence, ...]:
+    found = []
+    for match in re.finditer(r"[^\n]+?(?:[.!?…]+(?=\s|$)|$)", text, re.M):
+        stripped = match.group().strip()
+        if stripped:
+            start = match.start() + match.group().index(stripped[0])
+            found.append(Sentence(start, start + len(stripped)))
+    return tuple(found)
+
+
+def _clauses(text: str, sentence: Sentence, analysis: Analysis) -> list[tuple[int, int]]:
+    """The sentence, or its clauses when it is long; never a break inside a quote or a tiny piece."""
+    start, stop = sentence.start, sentence.stop
+    if stop - start <= LONG_SENTENCE:
+        return [(start, stop)]
+    cuts = [start]
+    for match in _CLAUSE_BREAK.finditer(text, start, stop):
+        cut = match.end()
+        inside = any(q.start < cut < q.stop for q in analysis.quotes)
+        if not inside and cut - cuts[-1] >= MIN_CLAUSE and stop - cut >= MIN_CLAUSE:
+            cuts.append(cut)
+    spans = []
+    for left, right in zip(cuts, [*cuts[1:], stop], strict=True):
+        piece = text[left:right].rstrip(" ,;")
+        spans.append((left, left + len(piece)))
+    return spans
+
+
+def _is_heading(text: str, start: int, stop: int) -> bool:
+    """A line of its own with no final punctuation, short: a headline or subheading, not a claim."""
+    before = text[:start].rstrip(" \t")
+    after = text[stop:].lstrip(" \t")
+    own_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    return own_line and not _SENTENCE_END.search(text[start:stop]) and len(text[start:stop].split()) < 15
+
+
+def _numbers(
+    text: str, start: int, stop: int, tokens: Sequence[Token], dates: Sequence[DateMention]
+) -> list[Number]:
+    found: list[Number] = []
+    lemmas = [t.lemma for t in tokens]
+    for match in _NUMBER.finditer(text, start, stop):
+        if any(d.start <= match.start() < d.stop for d in dates):
+            continue
+        value = float(match.group(1).replace(",", "."))
+        unit = ""
+        scale = match.group(2)
+        if scale:
+            value *= next((v for k, v in _SCALES.items() if scale.lower().startswith(k.rstrip("."))), 1.0)
+            unit = "%" if scale == "%" else ""
+        i = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
+        if not unit and i is not None and lemmas[i] not in STOP and tokens[i].text[:1].isalpha():
+            unit = lemmas[i]
+        j = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].stop <= match.start()), None)
+        qualifier = _QUALIFIERS.get(lemmas[j], "eq") if j is not None else "eq"
+        found.append(Number(match.start(), match.end(), value, unit, qualifier))
+    for k, token in enumerate(tokens):
+        if token.lemma in _NUMBER_WORDS and k + 1 < len(tokens):
+            following = tokens[k + 1]
+            if following.lemma in STOP or not following.text[:1].isalpha() or following.lemma in _NUMBER_WORDS:
+                continue  # «один из», «two of»: not a count
+            qualifier = _QUALIFIERS.get(lemmas[k - 1], "eq") if k else "eq"
+            found.append(Number(token.start, token.stop, float(_NUMBER_WORDS[token.lemma]), following.lemma, qualifier))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _places(text: str, tokens: Sequence[Token], mentions: Sequence, names: dict) -> list[Place]:  # type: ignore[type-arg]
+    """Venues and homes named by a noun after a preposition (or «посетить»), and locations «в Казани»."""
+    places_lex = lexicon("places")
+    found: list[Place] = []
+    for k, token in enumerate(tokens):
+        kind = places_lex.get(token.lemma)
+        if kind is None or any(p.start <= token.start < p.stop for p in found):
+            continue
+        window = [t.lemma for t in tokens[max(0, k - 3) : k]]
+        if token.lemma == "себя":
+            if not window or window[-1] not in ("к", "у"):
+                continue
+        elif not any(w in _PLACE_PREPS or w in _VISIT for w in window):
+            continue
+        first = k
+        while first > 0 and tokens[first - 1].lemma not in _PLACE_PREPS | _VISIT and k - first < 3:
+            first -= 1
+        key = {t.lemma for t in tokens[first : k + 1] if t.lemma not in STOP}
+        last = k
+        if k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+            last = k + 1  # «помещениях Кремля»: the owner is part of the place
+            key.add(tokens[k + 1].lemma)
+        if key & {"белый", "white"}:
+            kind = "venue"  # the White House is not anybody's home
+        found.append(Place(tokens[first].start, tokens[last].stop, _kind(kind), frozenset(key)))
+    for mention in mentions:
+        if mention.type != "LOC" or mention.normal.lower() in places_lex:
+            continue
+        k = next((i for i, t in enumerate(tokens) if t.start >= mention.start), None)
+        if k is None or k == 0 or tokens[k - 1].lemma not in _GEO_PREPS:
+            continue
+        if _CYRILLIC.search(mention.text) and not _locative(tokens[k].text):
+            continue  # «в Россию» is where someone goes, not where something happens
+        name = names[mention.entity].name if mention.entity in names else mention.normal
+        found.append(Place(mention.start, mention.stop, "geo", frozenset({entity_key(name, "LOC")})))
+    return sorted(found, key=lambda p: p.start)
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _kind(value: str) -> PlaceKind:
+    if value == "venue":
+        return "venue"
+    if value == "home":
+        return "home"
+    return "geo"
+
+
+def _locative(word: str) -> bool:
+    return any(p.tag.case in ("loct", "loc2") for p in morph.analyzer().parse(word.lower()))

@@ -1,0 +1,152 @@
+"""The same quote across articles — verbatim, shortened or paraphrased — and whether the speakers agree.
+
+Two quotes match when their words are the same (verbatim), when one is a run of the other's words
+(shortened: a partial quote), or when most content lemmas of the shorter are in the longer (paraphrased).
+Matched quotes whose resolved speakers differ are a ``speaker`` difference; matched direct quotes worded
+differently (neither is a cut of the other) are a ``wording`` difference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from svodka.compare.claims import Doc, entity_key
+from svodka.compare.result import Difference, QuoteGroup, Span
+from svodka.compare.words import STOP
+from svodka.nlp import morph
+
+MIN_WORDS = 3
+PARAPHRASE = 0.6
+"""Share of the shorter quote's content lemmas found in the other."""
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Quote:
+    doc: int
+    start: int
+    stop: int
+    direct: bool
+    speaker: str | None
+    speaker_key: str | None
+    words: tuple[str, ...]
+    lemmas: frozenset[str]
+
+
+def match_quotes(docs: Sequence[Doc]) -> tuple[list[QuoteGroup], list[Difference]]:
+    """Every quote of the story grouped with its other versions, and the speaker and wording differences."""
+    quotes = [q for d in docs for q in _quotes(d)]
+    parent = list(range(len(quotes)))
+    how: dict[int, str] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(quotes):
+        for j in range(i + 1, len(quotes)):
+            b = quotes[j]
+            if a.doc == b.doc:
+                continue
+            kind = relation(a.words, b.words, a.lemmas, b.lemmas)
+            if kind:
+                root = find(i)
+                parent[find(j)] = root
+                how[root] = _weaker(how.get(root), kind)
+    members: dict[int, list[int]] = {}
+    for i in range(len(quotes)):
+        members.setdefault(find(i), []).append(i)
+    groups: list[QuoteGroup] = []
+    differences: list[Difference] = []
+    for root, items in sorted(members.items(), key=lambda kv: (quotes[kv[1][0]].doc, quotes[kv[1][0]].start)):
+        versions = [quotes[i] for i in items]
+        match = how.get(root, "single") if len({v.doc for v in versions}) > 1 else "single"
+        speakers = tuple(v.speaker for v in versions)
+        named = [v.speaker for v in versions if v.speaker]
+        group = QuoteGroup(
+            speaker=max(named, key=named.count) if named else None,
+            versions=tuple(Span(v.doc, v.start, v.stop) for v in versions),
+            match=match,
+            speakers=speakers,
+        )
+        groups.append(group)
+        differences.extend(_differences(docs, versions, match))
+    return groups, differences
+
+
+def relation(a: Sequence[str], b: Sequence[str], la: frozenset[str], lb: frozenset[str]) -> str | None:
+    """verbatim, shortened, paraphrased or None for two quotes' words and content lemmas."""
+    if min(len(a), len(b)) < MIN_WORDS:
+        return None
+    if tuple(a) == tuple(b):
+        return "verbatim"
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if _contains(long_, short):
+        return "shortened"
+    small = min(len(la), len(lb))
+    shared = len(la & lb)
+    if small and shared >= MIN_WORDS and shared / small >= PARAPHRASE:
+        return "paraphrased"
+    return None
+
+
+def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> list[Difference]:
+    found: list[Difference] = []
+    if match == "single":
+        return found
+    keys = {v.speaker_key for v in versions if v.speaker_key}
+    if len(keys) > 1 and len({v.doc for v in versions if v.speaker_key}) > 1:
+        named = [v for v in versions if v.speaker_key]
+        found.append(
+            Difference(
+                "speaker",
+                "who said «" + _short(docs, versions[0]) + "»",
+                tuple(Span(v.doc, v.start, v.stop) for v in named),
+                tuple(f"{docs[v.doc].label}: {v.speaker}" for v in named),
+            )
+        )
+    direct = [v for v in versions if v.direct]
+    if match == "paraphrased" and len({v.doc for v in direct}) > 1:
+        found.append(
+            Difference(
+                "wording",
+                "the words of the same quote",
+                tuple(Span(v.doc, v.start, v.stop) for v in direct),
+                tuple(docs[v.doc].text(v.start, v.stop) for v in direct),
+            )
+        )
+    return found
+
+
+def _quotes(doc: Doc) -> list[_Quote]:
+    found = []
+    for quote in doc.analysis.quotes:
+        text = " ".join(doc.text(a, b) for a, b in quote.parts)
+        words = tuple(w.lower().replace("ё", "е") for w in _WORD.findall(text))
+        lemmas = frozenset(morph.lemma(w) for w in words) - STOP
+        key = entity_key(quote.speaker, "PER" if quote.speaker_type == "PER" else "ORG") if quote.speaker else None
+        found.append(
+            _Quote(doc.index, quote.start, quote.stop, quote.kind == "direct", quote.speaker, key, words, lemmas)
+        )
+    return found
+
+
+def _contains(long_: Sequence[str], short: Sequence[str]) -> bool:
+    n = len(short)
+    return any(tuple(long_[i : i + n]) == tuple(short) for i in range(len(long_) - n + 1))
+
+
+def _weaker(current: str | None, new: str) -> str:
+    """A group is only as close as its loosest link."""
+    rank = ["verbatim", "shortened", "paraphrased"]
+    return new if current is None else rank[max(rank.index(current), rank.index(new))]
+
+
+def _short(docs: Sequence[Doc], quote: _Quote, limit: int = 60) -> str:
+    text = docs[quote.doc].text(quote.start, quote.stop)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,332 @@
+"""Reported speech without quote marks: "заявил, что…", "по словам X, …", "…, сообщает X", "Об этом сообщил X".
+
+Each construction gives the content span (without the complementiser and the final full stop; a
+parenthetical attribution inside it splits it into parts) and a thunk that finds the speaker once the
+quotes before it are known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from svodka.nlp.cues import (
+    AUTHOR_MODALS,
+    BY_NOUNS_FORMS,
+    CONNECTIVES,
+    ENGLISH_SPEECH,
+    IMPERSONAL_FORMS,
+    IMPERSONAL_VERBS,
+    OPINION_ADJECTIVES,
+    OPINION_VERBS,
+    PRONOUNS,
+    SPEECH_VERBS,
+)
+from svodka.nlp.speakers import UNKNOWN, Context, Speaker, _resolve_pronoun, context_speaker, find_speaker
+from svodka.nlp.types import QuoteKind
+
+SpeakerThunk = Callable[[], Speaker]
+
+_COMPLEMENTISERS = frozenset({"что", "чтобы", "будто", "that"})
+_AUTHOR_FORMS = frozenset(
+    "напомним отметим добавим подчеркнем подчеркнём уточним заметим скажем признаем признаём повторим "
+    "поясним оговоримся".split()
+)
+_ANAPHORIC = re.compile(
+    r"(?:об\s+этом(?:\s+же)?|это|эту\s+информацию|информацию(?:\s+об\s+этом)?|такую\s+информацию|эти\s+данные"
+    r"|данную\s+информацию|эти\s+сведения|this\s+was)\s",
+    re.IGNORECASE,
+)
+_UNKNOWN_BY = frozenset({"некоторым", "последним", "неподтвержденным", "неподтверждённым", "неофициальным", "предварительным", "имеющимся", "другим"})
+_PLURAL_ENDINGS = ("ят", "ут", "ют", "ат", "ли")
+_CLAUSE_END = re.compile(r"[,;:()]|\s[—–-]\s")
+
+
+@dataclass(slots=True)
+class Candidate:
+    parts: list[tuple[int, int]]
+    kind: QuoteKind
+    speak: SpeakerThunk
+    attribution: tuple[int, int] | None = None
+    standalone: bool = False
+    nested_in: Candidate | None = field(default=None, repr=False)
+    anchor: int = -1
+    """Where the attribution starts: a later quote's content ends before the next quote's anchor."""
+
+
+def strip_span(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The span without surrounding whitespace, or None when nothing is left."""
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return (start, stop) if stop > start else None
+
+
+def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(y, v) - max(x, u)) for x, y in a for u, v in b)
+
+
+def find_indirect(ctx: Context, quoted: list[tuple[int, int]]) -> list[Candidate]:
+    """Every reported-speech construction of the article, in text order, without overlaps."""
+    found: list[Candidate] = []
+    tokens = ctx.tokens
+    for i, token in enumerate(tokens):
+        word = token.text.lower().replace("ё", "е")
+        if word == "по" or (word == "согласно") or (word == "according" and _next_word(ctx, i) == "to"):
+            candidate = _by_words(ctx, i)
+        elif word == "как" and i + 1 < len(tokens) and _is_speech(tokens[i + 1]):
+            candidate = _as_said(ctx, i)
+        elif _is_report(token):
+            candidate = _with_complement(ctx, i) or _postposed(ctx, i) or _anaphoric(ctx, i)
+        else:
+            continue
+        if candidate is not None and not _inside_quotes(candidate, quoted):
+            found.append(candidate)
+    return _cut_overlaps(ctx, found)
+
+
+def _next_word(ctx: Context, i: int) -> str:
+    return ctx.tokens[i + 1].text.lower() if i + 1 < len(ctx.tokens) else ""
+
+
+def _is_speech(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.lemma in SPEECH_VERBS or token.text.lower() in ENGLISH_SPEECH
+
+
+def _is_report(token) -> bool:  # type: ignore[no-untyped-def]
+    word = token.text.lower()
+    return (
+        token.lemma in SPEECH_VERBS
+        or token.lemma in OPINION_VERBS
+        or token.lemma in IMPERSONAL_VERBS
+        or word in IMPERSONAL_FORMS
+        or word in ENGLISH_SPEECH
+        or (token.lemma in OPINION_ADJECTIVES and word.startswith(("уверен", "убежд")))
+    )
+
+
+def _sentence_bounds(ctx: Context, offset: int) -> tuple[int, int]:
+    """The sentence holding ``offset``, cut to its paragraph."""
+    sentence = ctx.sentences[ctx.sentence_index(offset)]
+    para_start, para_end = ctx.paragraph(offset)
+    return max(sentence.start, para_start), min(sentence.stop, para_end)
+
+
+def _content(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
+    """A content span: no leading connective, no final full stop, no trailing comma."""
+    text = ctx.text
+    span = strip_span(text, start, stop)
+    if span is None:
+        return None
+    start, stop = span
+    lowered = text[start:stop].lower()
+    for connective in CONNECTIVES:
+        if lowered.startswith(connective) and not text[start + len(connective) : start + len(connective) + 1].isalnum():
+            start += len(connective)
+            while start < stop and text[start] in " \t,":
+                start += 1
+            break
+    while stop > start and text[stop - 1] in ".,;: \t—–-":
+        stop -= 1
+    if stop - start < 3 or not re.search(r"\w{2}", text[start:stop]):
+        return None
+    return start, stop
+
+
+def _author_voice(ctx: Context, i: int) -> bool:
+    """«Напомним, что», «Стоит отметить, что»: the article's own voice, not a quote."""
+    word = ctx.tokens[i].text.lower().replace("ё", "е")
+    if word in _AUTHOR_FORMS:
+        return True
+    return i > 0 and ctx.tokens[i - 1].lemma in AUTHOR_MODALS
+
+
+def speaker_of_verb(ctx: Context, i: int, lo: int, hi: int) -> Speaker:
+    """The subject of the reporting word ``i`` between ``lo`` and ``hi``, else who the context is about."""
+    token = ctx.tokens[i]
+    word = token.text.lower()
+    found = find_speaker(ctx, lo, hi, (token.start, token.stop))
+    if found is not None:
+        return found
+    if token.lemma in IMPERSONAL_VERBS or word in IMPERSONAL_FORMS:
+        return UNKNOWN
+    if word.endswith(_PLURAL_ENDINGS) and token.lemma in SPEECH_VERBS | OPINION_VERBS:
+        return UNKNOWN  # "говорят, что", "сообщили, что": nobody named
+    return context_speaker(ctx, token.start)
+
+
+def _with_complement(ctx: Context, i: int) -> Candidate | None:
+    """"X заявил (журналистам), что …", "X уверен, что …", "сообщается, что …", "X said that …"."""
+    if _author_voice(ctx, i):
+        return None
+    tokens = ctx.tokens
+    s_start, s_stop = _sentence_bounds(ctx, tokens[i].start)
+    for j in range(i + 1, min(len(tokens), i + 12)):
+        token = tokens[j]
+        if token.start >= s_stop:
+            return None
+        word = token.text.lower()
+        if word in _COMPLEMENTISERS:
+            between = ctx.text[tokens[j - 1].stop : token.start] if j > i + 1 else ""
+            previous = tokens[j - 1].text
+            if j == i + 1 or previous == "," or "," in between:
+                break
+            return None
+        if word in (".", "!", "?", ":", ";", "«", "—") or _is_report(token) or word in ("который", "которая", "которые", "как"):
+            return None
+    else:
+        return None
+    content = _content(ctx, tokens[j].stop, s_stop)
+    if content is None:
+        return None
+    verb = i
+    speak = lambda: speaker_of_verb(ctx, verb, s_start, tokens[j].start)  # noqa: E731
+    return Candidate([content], "indirect", speak, anchor=tokens[i].start)
+
+
+def _postposed(ctx: Context, i: int) -> Candidate | None:
+    """"…, сообщает Лента.ру.", "Было бы неплохо, отмечает X, …" (two parts), "…, X said."."""
+    tokens = ctx.tokens
+    token = tokens[i]
+    word = token.text.lower()
+    if word.endswith(("в", "вшись", "я", "ясь")) and word not in ENGLISH_SPEECH:
+        return None  # a gerund after a comma is part of its clause ("…, добавив")
+    if not (token.lemma in SPEECH_VERBS or word in ENGLISH_SPEECH):
+        return None
+    s_start, s_stop = _sentence_bounds(ctx, token.start)
+    before = ctx.text[s_start : token.start]
+    head = re.search(r"(?:,|\s[—–-])\s*(?:[—–-]\s*)?$", before)
+    subject_first = None
+    if head is None and ctx.lang != "ru":
+        # English "…, the minister said."
+        head = re.search(r",\s*(?:\w+\s+){0,4}$", before)
+        subject_first = head.start() if head else None
+    if head is None:
+        return None
+    part1 = _content(ctx, s_start, s_start + head.start())
+    if part1 is None or len(re.findall(r"\w+", ctx.text[part1[0] : part1[1]])) < 3:
+        return None
+    clause = _CLAUSE_END.search(ctx.text, token.stop, s_stop)
+    clause_end = clause.start() if clause else s_stop
+    parts = [part1]
+    if clause is not None and ctx.text[clause.start()] == ",":
+        part2 = _content(ctx, clause.end(), s_stop)
+        if part2 is not None:
+            parts.append(part2)
+    lo = s_start + head.start() if subject_first is not None else token.start
+    return Candidate(parts, "indirect", lambda: speaker_of_verb(ctx, i, lo, clause_end), anchor=token.start)
+
+
+def _anaphoric(ctx: Context, i: int) -> Candidate | None:
+    """"Об этом сообщил X", "Это подтвердил X": the content is the paragraph before this sentence."""
+    token = ctx.tokens[i]
+    s_start, s_stop = _sentence_bounds(ctx, token.start)
+    lead = _ANAPHORIC.match(ctx.text, s_start)
+    if lead is None or token.start - lead.end() > 40:
+        return None
+    para_start, _ = ctx.paragraph(s_start)
+    if ctx.text[para_start:s_start].strip():
+        content = _content(ctx, para_start, s_start)
+    else:
+        prev_start, _ = ctx.paragraph(max(0, para_start - 2))
+        content = _content(ctx, prev_start, para_start)
+    if content is None:
+        return None
+    return Candidate([content], "indirect", lambda: speaker_of_verb(ctx, i, s_start, s_stop))
+
+
+def _as_said(ctx: Context, i: int) -> Candidate | None:
+    """"Как сообщает X, …" and "…, как пишет X, …"."""
+    verb = i + 1
+    return _parenthetical(ctx, i, lambda lo, hi: speaker_of_verb(ctx, verb, lo, hi))
+
+
+def _by_words(ctx: Context, i: int) -> Candidate | None:
+    """"По словам X, …", "по данным X", "согласно заявлению X", "according to X"."""
+    tokens = ctx.tokens
+    noun = None
+    for j in range(i + 1, min(len(tokens), i + 4)):
+        word = tokens[j].text.lower().replace("ё", "е")
+        if word in BY_NOUNS_FORMS or (tokens[i].text.lower() == "according" and word == "to"):
+            noun = j
+            break
+        if not tokens[j].text.isalpha():
+            return None
+    if noun is None:
+        return None
+    between = [tokens[k].text.lower().replace("ё", "е") for k in range(i + 1, noun)]
+
+    def speak(lo: int, hi: int) -> Speaker:
+        if any(word in _UNKNOWN_BY for word in between):
+            return UNKNOWN
+        pronoun = next((tokens[k] for k in range(i + 1, noun) if tokens[k].text.lower() in PRONOUNS), None)
+        if pronoun is not None:
+            return _resolve_pronoun(ctx, pronoun)
+        found = find_speaker(ctx, tokens[noun].stop, hi, (tokens[noun].stop, tokens[noun].stop))
+        if found is not None:
+            return found
+        rest = ctx.text[tokens[noun].stop : hi].strip(" ,.")
+        return Speaker(None, rest, "OTHER") if rest else UNKNOWN
+
+    return _parenthetical(ctx, i, speak)
+
+
+def _parenthetical(ctx: Context, i: int, speak: Callable[[int, int], Speaker]) -> Candidate | None:
+    """Content around a parenthetical attribution starting at token ``i`` and ending at the next comma."""
+    text = ctx.text
+    start = ctx.tokens[i].start
+    s_start, s_stop = _sentence_bounds(ctx, start)
+    clause = _CLAUSE_END.search(text, ctx.tokens[i].stop, s_stop)
+    attr_end = clause.start() if clause else s_stop
+    parts = []
+    lead = text[s_start:start].rstrip()
+    if lead.endswith((",", "—", "–")):
+        first = _content(ctx, s_start, len(lead) + s_start - 1)
+        if first is not None:
+            parts.append(first)
+    elif lead and not _is_connective(lead):
+        return None  # "по словам" inside a clause of its own is not an attribution of this sentence
+    if clause is not None and text[clause.start()] == ",":
+        second = _content(ctx, clause.end(), s_stop)
+        if second is not None:
+            parts.append(second)
+    if not parts:
+        return None
+    return Candidate(parts, "indirect", lambda: speak(start, attr_end), anchor=start)
+
+
+def _is_connective(lead: str) -> bool:
+    return lead.lower().strip(" ,") in CONNECTIVES
+
+
+def _inside_quotes(candidate: Candidate, quoted: list[tuple[int, int]]) -> bool:
+    """Speech reported inside a direct quote is the quoted speaker's words, not a new quote."""
+    start = candidate.parts[0][0]
+    return any(opening < start < closing for opening, closing in quoted)
+
+
+def _cut_overlaps(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """One quote per stretch of text: a later construction inside an earlier content ends that content."""
+    found.sort(key=lambda c: c.parts[0][0])
+    kept: list[Candidate] = []
+    for candidate in found:
+        if kept and overlap(kept[-1].parts, candidate.parts):
+            previous = kept[-1]
+            if candidate.parts[0][0] > previous.parts[0][0]:
+                # "X заявил, что A, а Y отметил, что B": A ends before Y's clause
+                cut = ctx.text.rfind(",", previous.parts[-1][0], max(candidate.anchor, previous.parts[-1][0]))
+                if cut > previous.parts[-1][0]:
+                    trimmed = _content(ctx, previous.parts[-1][0], cut)
+                    if trimmed is not None:
+                        previous.parts[-1] = _drop_conjunction(ctx, trimmed)
+                        kept.append(candidate)
+                        continue
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _drop_conjunction(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    return span

@@ -1,0 +1,321 @@
+"""Quotes: direct speech in quote marks and indirect (reported) speech, each with its resolved speaker.
+
+The flow: pair the quote marks of each paragraph; keep the quoted spans that are speech (an attribution
+after them, a colon or a reporting verb before them, a whole sentence of their own, or a fragment inside
+reported speech) and drop names, titles and scare quotes; find reported speech by its constructions
+(``svodka.nlp.indirect``); then resolve every speaker in text order, so that "he" and "the previous
+speaker" mean what they meant to the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from svodka.nlp.cues import ENGLISH_SPEECH, NAME_NOUNS, PARTIAL_CUES, SPEECH_VERBS
+from svodka.nlp.indirect import Candidate, find_indirect, overlap, speaker_of_verb, strip_span
+from svodka.nlp.speakers import UNKNOWN, Context, Speaker, context_speaker, find_speaker
+from svodka.nlp.types import Entity, Mention, Quote, Sentence, Token
+
+_MARKS = re.compile(r"[«»“”„\"\n]")
+_OPENING_BEFORE = frozenset(" \t\n([{«„—–-:;/")
+_SENTENCE_END = re.compile(r"[.!?…]")
+# After a closing mark: optional punctuation, optional dash, then the attribution clause.
+_AFTER = re.compile(r"[ \t]*(?P<punct>[,.!?…]?)[ \t]*(?P<dash>[—–-]{1,2})?[ \t]*")
+_ATTRIBUTION_END = re.compile(r"[.!?;]|\s[—–-]\s|[«“„\"\n]")
+# «A, — сказал он. — B»: an attribution inside one pair of quote marks.
+_INSIDE = re.compile(r"(?P<punct>[,.!?…]?)[ \t]*[—–-]{1,2}[ \t]+(?P<attr>[^—–«»“”\n]{2,120}?)[.,:][ \t]*[—–-]{1,2}[ \t]+")
+_COMPLEMENT = re.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|that)\s*$", re.IGNORECASE)
+_BY_WORDS = re.compile(r"(?:по\s+(?:\w+\s+)?(?:словам|мнению)|according\s+to)\b[^.!?\n]*,\s*$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def find_quotes(
+    text: str,
+    sentences: Sequence[Sentence],
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    lang: str,
+) -> list[Quote]:
+    """Direct and indirect quotes of ``text`` with their speakers, in text order.
+
+    ``tokens`` need lemmas (``svodka.nlp.morph.lemma``); ``mentions`` and ``entities`` come from the
+    entity linker and give speakers their canonical names (without them speakers are roles, pronouns
+    or UNKNOWN). Parts of a quote cover the quoted words without the quote marks.
+    """
+    ctx = Context.build(text, sentences, tokens, mentions, entities, lang)
+    spans = quote_spans(text)
+    direct, fragments = _direct_candidates(ctx, spans)
+    indirect = find_indirect(ctx, spans)
+    kept: list[Candidate] = list(direct)
+    # A quote-marked clause that is the whole complement ("заявил, что «…»") is direct: the reported
+    # speech found around it by its verb is the same quote.
+    for candidate in indirect:
+        if not any(overlap(candidate.parts, d.parts) * 2 >= _length(d.parts) for d in direct):
+            kept.append(candidate)
+    # Fragments quoted inside reported speech are partial quotes of the same speaker.
+    for start, stop in fragments:
+        host = next((c for c in kept if c.kind == "indirect" and _inside((start, stop), c.parts)), None)
+        if host is not None:
+            kept.append(Candidate([(start, stop)], "direct", host.speak, nested_in=host))
+    return _resolve(ctx, kept)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level pairs of quote marks as (opening index, closing index), within one line each.
+
+    «» nest («ООО „Ромашка“»), „“ and “” pair with each other the Russian or English way, straight
+    quotes open after a space or bracket and close otherwise. Unclosed marks are dropped at the line end.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for match in _MARKS.finditer(text):
+        mark, i = match.group(), match.start()
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        closed: int | None = None
+        if mark == "\n":
+            stack.clear()
+        elif mark == "«":
+            stack.append((mark, i))
+        elif mark == "»":
+            while stack and stack[-1][0] != "«":
+                stack.pop()
+            if stack:
+                closed = stack.pop()[1]
+        elif mark == "„":
+            stack.append((mark, i))
+        elif mark == "“":
+            if stack and stack[-1][0] == "„":
+                closed = stack.pop()[1]
+            elif prev in _OPENING_BEFORE and not nxt.isspace():
+                stack.append((mark, i))
+            elif stack and stack[-1][0] == "“":
+                closed = stack.pop()[1]
+        elif mark == "”":
+            if stack and stack[-1][0] in "“„":
+                closed = stack.pop()[1]
+        elif stack and stack[-1][0] == '"' and not (prev in _OPENING_BEFORE and nxt.isalnum()):
+            closed = stack.pop()[1]
+        elif prev in _OPENING_BEFORE and not nxt.isspace():
+            stack.append((mark, i))
+        if closed is not None and not stack:
+            spans.append((closed, i))
+    return spans
+
+
+def _direct_candidates(
+    ctx: Context, spans: list[tuple[int, int]]
+) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Quote-marked spans that are speech, and the leftover fragments that may sit inside reported speech."""
+    found: list[Candidate] = []
+    fragments: list[tuple[int, int]] = []
+    text = ctx.text
+    for opening, closing in spans:
+        inner = strip_span(text, opening + 1, closing)
+        if inner is None:
+            continue
+        para_start, para_end = ctx.paragraph(opening)
+        words = len(_WORD.findall(text[inner[0] : inner[1]]))
+        sentence_like = words >= 3 and (
+            _SENTENCE_END.search(text, inner[0], inner[1]) is not None or text[inner[0]].islower() or words >= 6
+        )
+        named = _name_before(ctx, opening, para_start)
+        after = _attribution_after(ctx, closing, para_end, sentence_like and not named)
+        if after is not None:
+            verb, attr = after
+            parts = _split_inside(ctx, inner)
+            found.append(Candidate(parts, "direct", _after_speaker(ctx, verb, attr), attribution=attr))
+            continue
+        if named or words == 0:
+            continue
+        before = text[para_start:opening]
+        clause_start = _clause_start(text, para_start, opening)
+        if before.rstrip().endswith(":"):
+            speaker = _colon_speaker(ctx, clause_start, len(before.rstrip()) + para_start - 1)
+            if speaker is not None:
+                found.append(Candidate([inner], "direct", speaker))
+                continue
+        if (_COMPLEMENT.search(before) or _BY_WORDS.search(text, clause_start, opening)) and _ends_sentence(
+            text, closing, para_end
+        ):
+            verb_speaker = _cue_speaker(ctx, clause_start, opening, 12)
+            if verb_speaker is not None:
+                found.append(Candidate([inner], "direct", verb_speaker))
+                continue
+        if words >= 2 and (text[inner[0]].islower() or words >= 4):
+            cue = _cue_speaker(ctx, clause_start, opening, 6, stop_at_complement=True)
+            if cue is not None:
+                found.append(Candidate([inner], "direct", cue))
+                continue
+        if sentence_like and not text[clause_start:opening].strip() and _ends_sentence(text, closing, para_end):
+            found.append(Candidate([inner], "direct", lambda o=opening: context_speaker(ctx, o), standalone=True))
+            continue
+        if words >= 2 and text[inner[0]].islower():
+            fragments.append(inner)
+    return _merge_continuations(ctx, found), fragments
+
+
+def _name_before(ctx: Context, opening: int, para_start: int) -> bool:
+    """A name noun right before the quote: «компания «Газпром»», «фильм «Брат»», "the film "Brother""."""
+    tokens = ctx.token_range(max(para_start, opening - 40), opening)
+    if not tokens:
+        return False
+    last = ctx.tokens[tokens[-1]]
+    return last.lemma in NAME_NOUNS or last.text.isupper() and last.text.lower() in NAME_NOUNS
+
+
+def _attribution_after(
+    ctx: Context, closing: int, para_end: int, sentence_like: bool
+) -> tuple[int | None, tuple[int, int]] | None:
+    """The attribution following a quote ("», — сказал он", "," he said"): (verb token index, clause span)."""
+    text = ctx.text
+    match = _AFTER.match(text, closing + 1)
+    if match is None:
+        return None
+    start = match.end()
+    if start >= para_end or not text[start].isalpha():
+        return None
+    end_match = _ATTRIBUTION_END.search(text, start, para_end)
+    end = end_match.start() if end_match else para_end
+    tokens = ctx.token_range(start, end)
+    for i in list(tokens)[:6]:
+        token = ctx.tokens[i]
+        if token.lemma in SPEECH_VERBS or token.text.lower() in ENGLISH_SPEECH or token.lemma in PARTIAL_CUES:
+            if match.group("punct") == "." and not match.group("dash") and i == tokens[0]:
+                continue  # «…». Сказал… starts a new sentence
+            return i, (start, end)
+    if match.group("dash") and text[start].islower() and sentence_like:
+        return None, (start, end)
+    return None
+
+
+def _split_inside(ctx: Context, inner: tuple[int, int]) -> list[tuple[int, int]]:
+    """«A, — сказал он. — B» is one quote in two parts; the attribution between them is not quoted."""
+    text = ctx.text
+    parts: list[tuple[int, int]] = []
+    start = inner[0]
+    for match in _INSIDE.finditer(text, inner[0], inner[1]):
+        attr = match.span("attr")
+        if not text[attr[0]].islower():
+            continue
+        if not any(
+            ctx.tokens[i].lemma in SPEECH_VERBS or ctx.tokens[i].text.lower() in ENGLISH_SPEECH
+            for i in ctx.token_range(*attr)
+        ):
+            continue
+        stop = match.start() if match.group("punct") == "," else match.start() + len(match.group("punct"))
+        part = strip_span(text, start, stop)
+        if part:
+            parts.append(part)
+        start = match.end()
+    last = strip_span(text, start, inner[1])
+    if last:
+        parts.append(last)
+    return parts or [inner]
+
+
+def _after_speaker(ctx: Context, verb: int | None, attr: tuple[int, int]) -> Speaker:
+    def speak() -> Speaker:
+        if verb is None:
+            found = find_speaker(ctx, attr[0], attr[1], (attr[0], attr[0]))
+        else:
+            token = ctx.tokens[verb]
+            found = find_speaker(ctx, attr[0], attr[1], (token.start, token.stop))
+        return found if found is not None else context_speaker(ctx, attr[0])
+
+    return speak  # type: ignore[return-value]  # a thunk, resolved in text order
+
+
+def _colon_speaker(ctx: Context, clause_start: int, colon: int):  # type: ignore[no-untyped-def]
+    """"Бхутто заявила агентству: «…»" and interview turns "Мустафа Джемилев: «…»"."""
+    cue = _cue_speaker(ctx, clause_start, colon, 40)
+    if cue is not None:
+        return cue
+    tokens = ctx.token_range(clause_start, colon)
+    if 0 < len(tokens) <= 5 and ctx.mentions_in(clause_start, colon):
+        return lambda: find_speaker(ctx, clause_start, colon, (colon, colon)) or UNKNOWN
+    return None
+
+
+def _cue_speaker(ctx: Context, start: int, stop: int, window: int, *, stop_at_complement: bool = False):  # type: ignore[no-untyped-def]
+    """The speaker of the nearest reporting word within ``window`` tokens before ``stop``, as a thunk."""
+    tokens = list(ctx.token_range(start, stop))[-window:]
+    for i in reversed(tokens):
+        token = ctx.tokens[i]
+        if stop_at_complement and token.text.lower() in ("что", "чтобы", "that"):
+            return None
+        if token.lemma in PARTIAL_CUES or token.text.lower() in ENGLISH_SPEECH or token.text.lower() in (
+            "словам",
+            "according",
+        ):
+            return lambda i=i: speaker_of_verb(ctx, i, start, stop)
+    return None
+
+
+def _clause_start(text: str, para_start: int, offset: int) -> int:
+    """Where the sentence holding ``offset`` starts (after the last .!? of the paragraph before it)."""
+    start = para_start
+    for match in _SENTENCE_END.finditer(text, para_start, offset):
+        nxt = text[match.end() : match.end() + 2]
+        if nxt[:1].isspace() or nxt[:1] in "«“„\"":
+            start = match.end()
+    return start
+
+
+def _ends_sentence(text: str, closing: int, para_end: int) -> bool:
+    rest = text[closing + 1 : min(para_end, closing + 4)]
+    stripped = rest.lstrip(".!?…) \t")
+    return not stripped or stripped[0].isupper() or stripped[0] in "«“„\"—–-"
+
+
+def _merge_continuations(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """«A», — сказал X. «B». — B, with no attribution of its own, continues A as its second part."""
+    merged: list[Candidate] = []
+    for candidate in found:
+        previous = merged[-1] if merged else None
+        if (
+            candidate.standalone
+            and previous is not None
+            and previous.attribution is not None
+            and ctx.paragraph(previous.parts[0][0]) == ctx.paragraph(candidate.parts[0][0])
+            and not ctx.text[previous.attribution[1] : candidate.parts[0][0]].strip(" \t.,—–-«“„\"")
+        ):
+            previous.parts.extend(candidate.parts)
+            continue
+        merged.append(candidate)
+    return merged
+
+
+def _length(parts: Sequence[tuple[int, int]]) -> int:
+    return sum(b - a for a, b in parts)
+
+
+def _inside(span: tuple[int, int], parts: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in parts)
+
+
+def _resolve(ctx: Context, candidates: list[Candidate]) -> list[Quote]:
+    """Speakers in text order, so that a pronoun or "the previous speaker" sees the quotes before it."""
+    quotes: list[Quote] = []
+    resolved: dict[int, Speaker] = {}
+    for candidate in sorted(candidates, key=lambda c: (c.parts[0][0], c.nested_in is not None)):
+        if candidate.nested_in is not None and id(candidate.nested_in) in resolved:
+            speaker = resolved[id(candidate.nested_in)]
+        else:
+            speaker = candidate.speak()
+        resolved[id(candidate)] = speaker
+        if speaker.name is not None:
+            ctx.said.append((candidate.parts[0][0], speaker))
+        quotes.append(
+            Quote(
+                parts=tuple(candidate.parts),
+                kind=candidate.kind,
+                speaker_span=speaker.span,
+                speaker=speaker.name,
+                speaker_type=speaker.type,
+                speaker_entity=speaker.entity,
+            )
+        )
+    return quotes

@@ -1,0 +1,178 @@
+"""Online clustering: each new article joins a story (as an original or a copy) or opens one.
+
+``Clusterer.add`` runs inside the caller's write transaction (the pipeline stores articles and assigns
+them in one), so a crash leaves no article half-assigned. The same articles in the same order give the
+same stories: candidates, ties and ids are all decided by data and input order, never by hash order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from svodka.model import Article
+from svodka.nlp.types import Analysis
+from svodka.store import stories as sql
+from svodka.stories import maintain as _maintain
+from svodka.stories.dedup import signature
+from svodka.stories.features import Features, extract
+from svodka.stories.index import Day, Member, StoryIndex, StoryState
+from svodka.stories.similarity import Settings, score, weighted, within_window
+from svodka.stories.summary import summarize
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where an article went: its story, whether it is a copy (and of what), and how well it fitted."""
+
+    article_id: str
+    story_id: str
+    role: str
+    copy_of: str | None
+    score: float | None
+    opened: bool
+
+
+class Clusterer:
+    """The story index of one store, built once per process and passed to the pipeline."""
+
+    def __init__(self, index: StoryIndex, settings: Settings | None = None) -> None:
+        self.index = index
+        self.settings = settings or Settings()
+        self._stale = False
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, settings: Settings | None = None) -> Clusterer:
+        chosen = settings or Settings()
+        return cls(StoryIndex.load(conn, keep_days=chosen.keep_days), chosen)
+
+    def add(
+        self, conn: sqlite3.Connection, articles: Sequence[Article], analyses: Sequence[Analysis | None] | None = None
+    ) -> list[Assignment]:
+        """Assign stored articles (in order) and write the stories they changed, in the caller's transaction.
+
+        If it fails, the caller's transaction is expected to roll back; the index is then reloaded from the
+        store on the next call, so memory never holds what the database lost.
+        """
+        if self._stale:
+            self.index = StoryIndex.load(conn, keep_days=self.settings.keep_days)
+            self._stale = False
+        try:
+            return self._add(conn, articles, analyses)
+        except BaseException:
+            self._stale = True
+            raise
+
+    def _add(
+        self, conn: sqlite3.Connection, articles: Sequence[Article], analyses: Sequence[Analysis | None] | None
+    ) -> list[Assignment]:
+        found = list(analyses) if analyses is not None else [None] * len(articles)
+        rows: list[tuple[str, int | None, str, bytes | None]] = []
+        assignments: list[Assignment] = []
+        for article, analysis in zip(articles, found, strict=True):
+            features = extract(article, analysis)
+            sig = signature((article.title + "\n" if article.title else "") + article.text)
+            assignments.append(self._assign(conn, features, sig))
+            rows.append((article.id, features.day, features.to_json(), sig))
+        sql.save_features(conn, rows)
+        _maintain.maintain(conn, self.index, self.settings)
+        self.flush(conn)
+        return assignments
+
+    def _assign(self, conn: sqlite3.Connection, features: Features, sig: bytes | None) -> Assignment:
+        index = self.index
+        days = self._days(features.day)
+        index.ensure_days(conn, days)
+        index.vocab.add(features.terms)
+        if features.day is not None and (index.newest_day is None or features.day > index.newest_day):
+            index.newest_day = features.day
+        assignment = self._as_copy(features, sig, days) if sig is not None else None
+        if assignment is None:
+            assignment = self._by_content(features, days)
+        if sig is not None:
+            index.add_signature(features.article_id, features.day, sig)
+        return assignment
+
+    def _days(self, day: Day) -> list[Day]:
+        if day is not None:
+            return [day - 1, day, day + 1]
+        # An undated article is compared with undated stories and with the newest days: it most likely
+        # arrived with them (a pasted text, a file without a date line).
+        newest = self.index.newest_day
+        return [None] if newest is None else [None, newest - 1, newest]
+
+    def _as_copy(self, features: Features, sig: bytes, days: list[Day]) -> Assignment | None:
+        index = self.index
+        for other, jaccard in index.finder.similar(sig):
+            story = index.stories.get(index.article_story.get(other, ""))
+            if story is None or story.lang != features.lang:
+                continue
+            member = story.members[other]
+            if features.day is not None and member.features.day is not None and member.features.day not in days:
+                continue
+            original_id = member.copy_of or other
+            original = story.members[original_id]
+            if _earlier(features, original.features):
+                # The newcomer predates the report we took for the original (input out of order): it becomes
+                # the original and the whole copy group points at it.
+                index.join(story, Member(features, "original", None, round(jaccard, 4)))
+                for m in story.members.values():
+                    if m.features.article_id == original_id or m.copy_of == original_id:
+                        m.role, m.copy_of = "copy", features.article_id
+                        index.dirty_members.add(m.features.article_id)
+                story.rebuild()
+                index.post(story.id, features, top=self.settings.post_terms)
+                return Assignment(features.article_id, story.id, "original", None, round(jaccard, 4), False)
+            index.join(story, Member(features, "copy", original_id, round(jaccard, 4)))
+            return Assignment(features.article_id, story.id, "copy", original_id, round(jaccard, 4), False)
+        return None
+
+    def _by_content(self, features: Features, days: list[Day]) -> Assignment:
+        index, s = self.index, self.settings
+        vec = weighted(features.terms, index.vocab)
+        keys = index.keys(features, s.query_terms)
+        best: tuple[float, int, StoryState] | None = None
+        for story in index.candidates(keys, days, per_key=s.per_key):
+            if story.lang != features.lang or not within_window(features.time, story, s):
+                continue
+            value = score(features, vec, story, index.vocab, s)
+            if best is None or (value, -story.seq) > (best[0], -best[1]):
+                best = (value, story.seq, story)
+        if best is not None and best[0] >= s.assign:
+            story, value = best[2], round(best[0], 4)
+            index.join(story, Member(features, "original", None, value))
+            index.post(story.id, features, top=s.post_terms)
+            return Assignment(features.article_id, story.id, "original", None, value, False)
+        story = index.open_story(features.article_id, features.lang)
+        index.join(story, Member(features))
+        index.post(story.id, features, top=s.post_terms)
+        return Assignment(features.article_id, story.id, "original", None, None, True)
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        """Write what changed: new stories, moved members, summaries, deletions, term frequencies."""
+        index = self.index
+        changed = sorted((index.stories[i] for i in index.dirty_stories if i in index.stories), key=lambda s: s.seq)
+        # Story rows first (members refer to them), then members, then the summaries that read the members.
+        sql.ensure_stories(conn, [(s.id, s.seq, s.lang) for s in changed])
+        member_rows = []
+        for article_id in sorted(index.dirty_members):
+            story = index.stories.get(index.article_story.get(article_id, ""))
+            if story is None or article_id not in story.members:
+                continue
+            m = story.members[article_id]
+            member_rows.append((article_id, story.id, m.role, m.copy_of, m.score))
+        sql.save_members(conn, member_rows)
+        sql.delete_stories(conn, sorted(index.deleted_stories))
+        sql.save_summaries(conn, [summarize(conn, s, index.vocab) for s in changed])
+        increments, docs = index.vocab.take_pending()
+        sql.add_df(conn, increments, docs)
+        index.dirty_members.clear()
+        index.dirty_stories.clear()
+        index.deleted_stories.clear()
+        if index.newest_day is not None:
+            index.evict(index.newest_day)
+
+
+def _earlier(a: Features, b: Features) -> bool:
+    return a.time is not None and (b.time is None or a.time < b.time)

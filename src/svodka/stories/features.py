@@ -1,0 +1,160 @@
+"""What clustering sees of an article: weighted content lemmas, canonical entities, places, numbers, time.
+
+Built from the article's ``Analysis`` when there is one (lemmas with POS, entities with canonical names);
+for an article stored without NLP, from ``svodka.nlp.morph.lemmas`` alone, with no entities.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+from svodka.model import Article, Published
+from svodka.nlp import morph
+from svodka.nlp.types import Analysis
+from svodka.stories.stopwords import STOPWORDS
+
+DAY = 86_400.0
+_URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+|@\w+", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "X", ""})
+_LEMMA_OK = re.compile(r"^[^\W_][\w-]*$")
+TITLE_BOOST = 1.0
+"""Extra count for each word of the title (or of a headline-like first line): headlines name the event."""
+_LEAD_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """An article as the clusterer sees it. ``terms`` are lemma → sublinear tf weight (idf applied later)."""
+
+    article_id: str
+    lang: str
+    source: str | None
+    time: float | None
+    """Seconds since the epoch (UTC); a bare date counts as its noon; None when the article has no date."""
+    terms: Mapping[str, float]
+    entities: tuple[str, ...] = ()
+    """Canonical names (lowercased) of the persons, organisations and places the article mentions."""
+    places: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+
+    @property
+    def day(self) -> int | None:
+        return None if self.time is None else int(self.time // DAY)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "lang": self.lang,
+                "source": self.source,
+                "time": self.time,
+                "terms": {t: round(w, 4) for t, w in self.terms.items()},
+                "entities": self.entities,
+                "places": self.places,
+                "numbers": self.numbers,
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, article_id: str, text: str) -> Features:
+        data = json.loads(text)
+        return cls(
+            article_id=article_id,
+            lang=data["lang"],
+            source=data.get("source"),
+            time=data.get("time"),
+            terms=data["terms"],
+            entities=tuple(data.get("entities", ())),
+            places=tuple(data.get("places", ())),
+            numbers=tuple(data.get("numbers", ())),
+        )
+
+
+def extract(article: Article, analysis: Analysis | None = None) -> Features:
+    """The features of one article (its analysis, when given, must be of ``article.text``)."""
+    counts: Counter[str] = Counter()
+    if analysis is not None and analysis.tokens:
+        for token in analysis.tokens:
+            if token.pos in _CONTENT_POS:
+                _count(counts, token.lemma.lower().replace("ё", "е"))
+    else:
+        for lemma in morph.lemmas(_URL.sub(" ", article.text)):
+            _count(counts, lemma)
+    for lemma in morph.lemmas(_URL.sub(" ", headline_text(article))):
+        if _keep(lemma):
+            counts[lemma] += TITLE_BOOST
+    terms = {t: 1.0 + math.log(c) for t, c in sorted(counts.items())}
+    entities: set[str] = set()
+    places: set[str] = set()
+    if analysis is not None:
+        for entity in analysis.entities:
+            name = normalize_name(entity.name)
+            if name:
+                entities.add(name)
+                if entity.type == "LOC":
+                    places.add(name)
+    return Features(
+        article_id=article.id,
+        lang=article.lang,
+        source=article.source,
+        time=epoch(article.published),
+        terms=terms,
+        entities=tuple(sorted(entities)),
+        places=tuple(sorted(places)),
+        numbers=numbers(article.text if not article.title else article.title + "\n" + article.text),
+    )
+
+
+def headline_text(article: Article) -> str:
+    """The title, else a first line short enough to be a headline (Telegram posts start with one), else ''."""
+    if article.title:
+        return article.title
+    first = article.text.lstrip().split("\n", 1)[0]
+    return first if len(first) <= _LEAD_MAX and "\n" in article.text.strip() else ""
+
+
+def numbers(text: str) -> tuple[str, ...]:
+    """Numbers that can tell one event from another: ≥ 10 or with a fraction ("3,5" → "3.5")."""
+    found: set[str] = set()
+    for match in _NUMBER.finditer(_URL.sub(" ", text)):
+        value = match.group().replace(",", ".")
+        try:
+            number = float(value)
+        except ValueError:  # pragma: no cover - the pattern only matches digits
+            continue
+        if number >= 10 or "." in value:
+            found.add(value.rstrip("0").rstrip(".") if "." in value else value.lstrip("0") or "0")
+    return tuple(sorted(found))
+
+
+def normalize_name(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def epoch(published: Published | None) -> float | None:
+    """Seconds since the epoch, UTC; a date alone counts as its noon (it is known to the day only)."""
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        moment = published if published.tzinfo else published.replace(tzinfo=UTC)
+        return moment.timestamp()
+    return datetime.combine(published, time(12), tzinfo=UTC).timestamp()
+
+
+def _keep(lemma: str) -> bool:
+    if lemma in STOPWORDS or not _LEMMA_OK.match(lemma):
+        return False
+    return len(lemma) >= 3 or lemma.isdigit() and len(lemma) >= 2
+
+
+def _count(counts: Counter[str], lemma: str) -> None:
+    if _keep(lemma):
+        counts[lemma] += 1

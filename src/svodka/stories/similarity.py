@@ -1,0 +1,122 @@
+"""How alike an article and a story (or two stories) are: tf·idf cosine, plus shared entities and numbers."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from svodka.stories.features import Features
+from svodka.stories.index import StoryState
+from svodka.stories.vocab import Vocabulary
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Thresholds and weights of clustering. The defaults are the documented, benchmarked ones."""
+
+    assign: float = 0.30
+    """An article joins the most similar candidate story scoring at least this; else it opens a story."""
+    merge: float = 0.45
+    """Two stories whose centroids score at least this are merged by ``maintain``."""
+    split: float = 0.15
+    """A member scoring below this against the rest of its story is split off by ``maintain``."""
+    entity_weight: float = 0.10
+    """Added in proportion to the share of the article's entities the story has."""
+    entity_penalty: float = 0.05
+    """Taken off when both name several entities and none is shared: other participants, other event."""
+    number_weight: float = 0.05
+    window_hours: float = 24.0
+    """An article may join a story seen no more than this before or after it."""
+    max_span_hours: float = 48.0
+    """No story spans more than this: the same topic on another day is another story."""
+    post_terms: int = 10
+    query_terms: int = 12
+    per_key: int = 40
+    """Newest stories looked at per posting list: bounds the cost of a very common term."""
+    keep_days: int = 7
+
+
+def weighted(terms: Mapping[str, float], vocab: Vocabulary) -> dict[str, float]:
+    """Unit-length tf·idf vector."""
+    vec = {t: w * vocab.idf(t) for t, w in terms.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def story_norm(story: StoryState, vocab: Vocabulary) -> float:
+    """Norm of the idf-weighted centroid, cached until the story changes or the vocabulary grows by 2 %."""
+    cached = story.norm_cache
+    if cached is not None and vocab.docs <= cached[0] * 1.02:
+        return cached[1]
+    idf = vocab.idf
+    norm = math.sqrt(sum((w * idf(t)) ** 2 for t, w in story.centroid.items()))
+    story.norm_cache = (vocab.docs, norm)
+    return norm
+
+
+def text_similarity(vec: Mapping[str, float], story: StoryState, vocab: Vocabulary) -> float:
+    """Cosine of a unit tf·idf vector with the story's centroid."""
+    norm = story_norm(story, vocab)
+    if not norm:
+        return 0.0
+    idf = vocab.idf
+    centroid = story.centroid
+    dot = sum(v * centroid[t] * idf(t) for t, v in vec.items() if t in centroid)
+    return dot / norm
+
+
+def overlap(mine: tuple[str, ...], theirs: Counter[str]) -> tuple[float, int]:
+    """(share of ``mine`` that ``theirs`` has, how many ``theirs`` has)."""
+    if not mine or not theirs:
+        return 0.0, len(theirs)
+    shared = sum(1 for e in mine if e in theirs)
+    return shared / min(len(mine), len(theirs)), len(theirs)
+
+
+def score(features: Features, vec: Mapping[str, float], story: StoryState, vocab: Vocabulary, s: Settings) -> float:
+    """Similarity of an article to a story: text cosine, adjusted by shared entities and numbers."""
+    value = text_similarity(vec, story, vocab)
+    share, theirs = overlap(features.entities, story.entities)
+    if share:
+        value += s.entity_weight * share
+    elif len(features.entities) >= 2 and theirs >= 2:
+        value -= s.entity_penalty
+    number_share, _ = overlap(features.numbers, story.numbers)
+    return value + s.number_weight * number_share
+
+
+def stories_similarity(a: StoryState, b: StoryState, vocab: Vocabulary, s: Settings) -> float:
+    """Similarity of two stories' centroids, with the same entity and number adjustments."""
+    na, nb = story_norm(a, vocab), story_norm(b, vocab)
+    if not na or not nb:
+        return 0.0
+    small, large = (a, b) if len(a.centroid) <= len(b.centroid) else (b, a)
+    idf = vocab.idf
+    dot = sum(w * large.centroid[t] * idf(t) ** 2 for t, w in small.centroid.items() if t in large.centroid)
+    value = dot / (na * nb)
+    mine = tuple(e for e, _ in a.entities.most_common(10))
+    share, theirs = overlap(mine, b.entities)
+    if share:
+        value += s.entity_weight * share
+    elif len(mine) >= 2 and theirs >= 2:
+        value -= s.entity_penalty
+    return value
+
+
+def within_window(time: float | None, story: StoryState, s: Settings) -> bool:
+    """Whether an article of this time may join the story (an undated article or story always may)."""
+    if time is None or story.first is None or story.last is None:
+        return True
+    window = s.window_hours * 3600
+    if time < story.first - window or time > story.last + window:
+        return False
+    return max(story.last, time) - min(story.first, time) <= s.max_span_hours * 3600
+
+
+def spans_fit(a: StoryState, b: StoryState, s: Settings) -> bool:
+    """Whether two stories together would still span no more than ``max_span_hours``."""
+    if a.first is None or b.first is None or a.last is None or b.last is None:
+        return True
+    return max(a.last, b.last) - min(a.first, b.first) <= s.max_span_hours * 3600

@@ -1,0 +1,87 @@
+"""What a running server holds: the database path, one read connection per thread, one writer, caches.
+
+SQLite in WAL mode lets readers read while one writer writes, but a Python connection must not be used
+by two threads at once: each request thread gets its own read ``Store``; every write (the ingest and
+delete endpoints) goes through one writer ``Store`` under a lock, the way the pipeline expects to run.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from svodka.pipeline import Analyzer
+from svodka.store import Store
+
+
+@dataclass(slots=True)
+class LruCache:
+    """A small thread-safe LRU map (comparisons are worth keeping; recomputing one costs ~100 ms)."""
+
+    size: int = 256
+    _items: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get_or_compute(self, key: Any, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+class WebContext:
+    """Shared by every request of one app. Close it when the server stops."""
+
+    def __init__(self, db: str, *, analyzer: Analyzer | None = None) -> None:
+        self.db = db
+        self.analyzer = analyzer
+        self.comparisons = LruCache()
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._opened_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._writer: Store | None = None
+        # Open once up front: a bad path or a foreign file fails at start, not on the first request.
+        self.reader()
+
+    def reader(self) -> Store:
+        """This thread's read connection (opened on first use)."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.db)
+            self._local.store = store
+            with self._opened_lock:
+                self._opened.append(store)
+        return store
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """The one writing connection, held for the duration of the block."""
+        with self._write_lock:
+            if self._writer is None:
+                self._writer = Store(self.db)
+            yield self._writer
+        self.comparisons.clear()
+
+    def close(self) -> None:
+        with self._opened_lock:
+            stores, self._opened = self._opened, []
+        if self._writer is not None:
+            stores.append(self._writer)
+            self._writer = None
+        for store in stores:
+            store.close()

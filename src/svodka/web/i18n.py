@@ -1,0 +1,222 @@
+"""The interface's words in Russian (the default) and English, and dates written the way each reads them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+LANGS = ("ru", "en")
+DEFAULT_LANG = "ru"
+COOKIE = "svodka_lang"
+
+UI: Mapping[str, Mapping[str, str]] = {
+    "ru": {
+        "tagline": "как разные источники рассказывают одну историю",
+        "stories": "Сюжеты",
+        "articles": "Статьи",
+        "search": "Поиск",
+        "search_placeholder": "Поиск по статьям: Токаев, губернатор…",
+        "find": "Найти",
+        "filter": "Показать",
+        "period": "Период",
+        "period_all": "всё время",
+        "period_1d": "сутки",
+        "period_7d": "неделя",
+        "period_30d": "месяц",
+        "language": "Язык",
+        "any": "любой",
+        "source": "Источник",
+        "entity": "Персона или организация",
+        "query": "Слова",
+        "sources_n": "источников",
+        "articles_n": "статей",
+        "no_stories": "Сюжетов пока нет.",
+        "no_articles": "Статей пока нет. Загрузите их: svodka ingest ПАПКА",
+        "stories_missing": "Сюжеты ещё не собраны: пока показаны статьи, свежие сверху.",
+        "autorefresh": "Автообновление",
+        "on": "вкл",
+        "off": "выкл",
+        "updated": "Есть новые материалы — обновите страницу",
+        "prev": "← Назад",
+        "next": "Дальше →",
+        "summary": "Коротко",
+        "timeline": "Хронология",
+        "comparison": "Как рассказывают источники",
+        "comparison_missing": "Сравнение источников для этого сюжета пока недоступно.",
+        "shared": "Сообщают все",
+        "only_in": "Только у",
+        "differences": "Расхождения",
+        "no_differences": "Расхождений не найдено.",
+        "tone": "Тон",
+        "tone_hint": "насколько оценочен и эмоционален текст источника относительно сюжета",
+        "evidence": "Почему",
+        "quotes": "Цитаты",
+        "quotes_by": "Цитаты",
+        "quotes_about": "Цитаты о нём",
+        "no_quotes": "Цитат нет.",
+        "speaker_unknown": "говорящий не определён",
+        "members": "Материалы сюжета",
+        "original": "первоисточник",
+        "copy": "перепечатка",
+        "entities": "Упоминаются",
+        "top_entities": "Главные участники",
+        "related": "Связанные",
+        "mentions": "Упоминания по дням",
+        "mentions_n": "упоминаний",
+        "aliases": "Также",
+        "story": "Сюжет",
+        "article": "Статья",
+        "open_original": "Открыть оригинал",
+        "text": "Текст",
+        "results_for": "Результаты по запросу",
+        "no_results": "Ничего не найдено.",
+        "not_found": "Не найдено",
+        "bad_request": "Неверный запрос",
+        "unavailable": "Хранилище недоступно",
+        "error": "Ошибка",
+        "home": "На главную",
+        "kind_place": "место",
+        "kind_number": "число",
+        "kind_date": "дата",
+        "kind_person": "участник",
+        "kind_order": "порядок событий",
+        "kind_speaker": "автор цитаты",
+        "kind_wording": "формулировка цитаты",
+        "PER": "персона",
+        "ORG": "организация",
+        "LOC": "место",
+        "span": "Время",
+        "importance": "Значимость",
+        "legend_shared": "общее",
+        "legend_only": "только здесь",
+        "legend_diff": "расхождение",
+        "legend_quote": "цитата",
+        "source_unknown": "источник не указан",
+    },
+    "en": {
+        "tagline": "how different sources tell one story",
+        "stories": "Stories",
+        "articles": "Articles",
+        "search": "Search",
+        "search_placeholder": "Search articles: Tokayev, governor…",
+        "find": "Search",
+        "filter": "Apply",
+        "period": "Period",
+        "period_all": "all time",
+        "period_1d": "day",
+        "period_7d": "week",
+        "period_30d": "month",
+        "language": "Language",
+        "any": "any",
+        "source": "Source",
+        "entity": "Person or organisation",
+        "query": "Words",
+        "sources_n": "sources",
+        "articles_n": "articles",
+        "no_stories": "No stories yet.",
+        "no_articles": "No articles yet. Load some: svodka ingest FOLDER",
+        "stories_missing": "Stories are not built yet: showing articles, newest first.",
+        "autorefresh": "Auto-refresh",
+        "on": "on",
+        "off": "off",
+        "updated": "New material has arrived — reload the page",
+        "prev": "← Previous",
+        "next": "Next →",
+        "summary": "In short",
+        "timeline": "Timeline",
+        "comparison": "How the sources tell it",
+        "comparison_missing": "The source comparison for this story is not available yet.",
+        "shared": "Reported by all",
+        "only_in": "Only in",
+        "differences": "Differences",
+        "no_differences": "No differences found.",
+        "tone": "Tone",
+        "tone_hint": "how evaluative and emotional each source's text is, relative to the story",
+        "evidence": "Why",
+        "quotes": "Quotes",
+        "quotes_by": "Quotes",
+        "quotes_about": "Quotes about them",
+        "no_quotes": "No quotes.",
+        "speaker_unknown": "speaker not resolved",
+        "members": "Articles in this story",
+        "original": "original",
+        "copy": "copy",
+        "entities": "Mentioned",
+        "top_entities": "Main actors",
+        "related": "Related",
+        "mentions": "Mentions per day",
+        "mentions_n": "mentions",
+        "aliases": "Also",
+        "story": "Story",
+        "article": "Article",
+        "open_original": "Open the original",
+        "text": "Text",
+        "results_for": "Results for",
+        "no_results": "Nothing found.",
+        "not_found": "Not found",
+        "bad_request": "Bad request",
+        "unavailable": "The store is unavailable",
+        "error": "Error",
+        "home": "Home",
+        "kind_place": "place",
+        "kind_number": "number",
+        "kind_date": "date",
+        "kind_person": "person",
+        "kind_order": "order of events",
+        "kind_speaker": "speaker",
+        "kind_wording": "wording of a quote",
+        "PER": "person",
+        "ORG": "organisation",
+        "LOC": "place",
+        "span": "Time",
+        "importance": "Importance",
+        "legend_shared": "shared",
+        "legend_only": "only here",
+        "legend_diff": "difference",
+        "legend_quote": "quote",
+        "source_unknown": "source not given",
+    },
+}
+
+_MONTHS = {
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}  # fmt: skip
+
+
+def pick_lang(query: str | None, cookie: str | None) -> str:
+    """The interface language: ``?lang=`` first, then the cookie, else Russian. Unknown values are ignored."""
+    for candidate in (query, cookie):
+        if candidate in LANGS:
+            return candidate
+    return DEFAULT_LANG
+
+
+def translator(lang: str) -> Mapping[str, str]:
+    return UI.get(lang, UI[DEFAULT_LANG])
+
+
+def format_when(value: str | date | datetime | None, lang: str, *, with_time: bool = True) -> str:
+    """«11 ноября 2025, 09:30» / «11 Nov 2025, 09:30» from an ISO string or a date; '' for nothing.
+
+    An unreadable value is shown as given (it is escaped by the template like any other text).
+    """
+    if value is None or value == "":
+        return ""
+    moment: date | datetime
+    if isinstance(value, date | datetime):
+        moment = value
+    else:
+        text = value.strip()
+        try:
+            moment = (
+                date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text.replace("Z", "+00:00"))
+            )
+        except ValueError:
+            return text
+    month = _MONTHS.get(lang, _MONTHS["ru"])[moment.month - 1]
+    day = f"{moment.day} {month} {moment.year}"
+    if with_time and isinstance(moment, datetime):
+        return f"{day}, {moment:%H:%M}"
+    return day
