@@ -13,6 +13,7 @@ from datetime import date as _date
 from typing import Any as _Any
 
 from svodka.errors import BadInput, FetchError, NotFound, StoreError, SvodkaError, UnsupportedFormat, UsageError
+from svodka.ingest.fetch import Fetcher
 from svodka.model import Article, RawDocument, Rejection
 from svodka.pipeline import IngestOptions, IngestReport, ingest, ingest_documents
 from svodka.store import ArticleFilter, SearchHit, Store, open_store
@@ -33,6 +34,7 @@ __all__ = [
     "ArticleFilter",
     "BadInput",
     "FetchError",
+    "Fetcher",
     "IngestOptions",
     "IngestReport",
     "NotFound",

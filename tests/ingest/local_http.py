@@ -1,4 +1,4 @@
-"""A local HTTP server for the web-facing readers (helpers of conftest.py): 127.0.0.1 on a random port, one per test.
+"""A local HTTP server for the web-facing readers: 127.0.0.1 on a random port (used by conftest.py).
 
 Routes are set by the test; the server records every request (path, headers, time) so that tests can
 check what was sent (User-Agent, If-None-Match) and when (per-host delay).
@@ -103,7 +103,7 @@ class LocalServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
         return Handler

@@ -1,4 +1,4 @@
-"""RSS and Atom feeds: entries, dates, short entries completed from their pages, bad feeds, `svodka ingest URL`."""
+"""RSS and Atom feeds: entries, dates, short entries completed from pages, bad feeds, `svodka ingest URL`."""
 
 from __future__ import annotations
 
@@ -32,7 +32,11 @@ def documents(items: list[RawDocument | Rejection]) -> list[RawDocument]:
 def test_rss_entries_without_fetcher(no_network: None) -> None:
     docs = documents(list(read_feed(fixture("feed_ru.rss"), origin="feed_ru.rss")))
     assert [d.external_id for d in docs] == ["vesti-volga-1001", "vesti-most-1002", "vesti-bus-1003"]
-    assert [d.url for d in docs] == [f"{BASE}/news/volga.html", f"{BASE}/news/most.html", f"{BASE}/news/missing.html"]
+    assert [d.url for d in docs] == [
+        f"{BASE}/news/volga.html",
+        f"{BASE}/news/most.html",
+        f"{BASE}/news/missing.html",
+    ]
     assert {d.source for d in docs} == {"Вести Поволжья"}
     assert docs[0].title == "Волга обмелела у Самары: речные трамваи отменены"
     assert docs[0].published == datetime(2015, 7, 30, 10, 15, tzinfo=MSK)
@@ -56,7 +60,8 @@ def test_atom_entries(no_network: None) -> None:
 
 def test_source_falls_back_to_host_and_key_to_link() -> None:
     data = b"""<rss version="2.0"><channel><item><link>https://www.lenta.example/news/1</link>
-    <description>Short news.</description><pubDate>Mon, 01 Jan 2024 12:00:00 GMT</pubDate></item></channel></rss>"""
+    <description>Short news.</description><pubDate>Mon, 01 Jan 2024 12:00:00 GMT</pubDate></item>
+    </channel></rss>"""
     (doc,) = documents(list(read_feed(data, origin="f", url="https://www.lenta.example/rss")))
     assert (doc.source, doc.external_id) == ("lenta.example", "https://www.lenta.example/news/1")
     assert doc.published == datetime(2024, 1, 1, 12, 0, tzinfo=UTC)
@@ -66,18 +71,25 @@ def test_short_entry_is_completed_from_its_page(server: LocalServer) -> None:
     server.routes["/feed.xml"] = Route(body=server.fixture("feed_ru.rss"), content_type="application/rss+xml")
     server.routes["/news/most.html"] = Route(body=server.fixture("article_ru.html"))
     items = list(read_feed(server.fixture("feed_ru.rss"), origin="feed", fetcher=Fetcher(per_host_delay=0)))
-    volga, most, bus = documents(items)
+    _volga, most, bus = documents(items)
     assert "шумозащитные экраны" in most.text  # the page's text, not the teaser
     assert most.title == "В Казани открыли новый мост через Казанку"
     assert most.published == datetime(2015, 7, 30, 14, 20, tzinfo=MSK)  # the entry's own date wins
-    assert bus.text == "Ульяновский автозавод в пятницу выпустил тысячный автобус новой модели."  # 404: teaser kept
-    assert [h.path for h in server.hits] == ["/news/most.html", "/news/missing.html"]  # long entries: no fetch
+    assert (
+        bus.text == "Ульяновский автозавод в пятницу выпустил тысячный автобус новой модели."
+    )  # 404: teaser kept
+    assert [h.path for h in server.hits] == [
+        "/news/most.html",
+        "/news/missing.html",
+    ]  # long entries: no fetch
 
 
 def test_skipped_entries_are_not_fetched(server: LocalServer) -> None:
     server.routes["/news/most.html"] = Route(body=server.fixture("article_ru.html"))
     fetcher = Fetcher(per_host_delay=0)
-    items = list(read_feed(server.fixture("feed_ru.rss"), origin="f", fetcher=fetcher, skip={"vesti-most-1002"}))
+    items = list(
+        read_feed(server.fixture("feed_ru.rss"), origin="f", fetcher=fetcher, skip={"vesti-most-1002"})
+    )
     assert [d.external_id for d in documents(items)] == ["vesti-volga-1001", "vesti-bus-1003"]
     assert [h.path for h in server.hits] == ["/news/missing.html"]
 
@@ -145,9 +157,13 @@ def test_kind_of_response(content_type: str | None, data: bytes, kind: str) -> N
 
 
 def test_cli_ingest_of_a_feed_url(server: LocalServer, tmp_path: Path) -> None:
-    server.routes["/feed.xml"] = Route(body=server.fixture("feed_en.atom"), content_type="application/atom+xml")
+    server.routes["/feed.xml"] = Route(
+        body=server.fixture("feed_en.atom"), content_type="application/atom+xml"
+    )
     db = tmp_path / "svodka.db"
-    result = CliRunner().invoke(app, ["ingest", server.url("/feed.xml"), "--db", str(db), "--no-nlp", "--quiet"])
+    result = CliRunner().invoke(
+        app, ["ingest", server.url("/feed.xml"), "--db", str(db), "--no-nlp", "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     assert "stored 2" in result.output
     with Store(db) as store:
@@ -159,6 +175,8 @@ def test_cli_ingest_of_a_feed_url(server: LocalServer, tmp_path: Path) -> None:
 
 def test_cli_ingest_of_a_failing_url_is_a_rejection(server: LocalServer, tmp_path: Path) -> None:
     server.routes["/feed.xml"] = Route(body=b"boom", status=500)
-    result = CliRunner().invoke(app, ["ingest", server.url("/feed.xml"), "--db", str(tmp_path / "s.db"), "--no-nlp", "-q"])
+    result = CliRunner().invoke(
+        app, ["ingest", server.url("/feed.xml"), "--db", str(tmp_path / "s.db"), "--no-nlp", "-q"]
+    )
     assert result.exit_code == 1
     assert "HTTP 500 Internal Server Error" in result.output

@@ -6,9 +6,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from local_http import LocalServer, Route
+from typer.testing import CliRunner
 
+from svodka.cli.main import app
 from svodka.errors import BadInput
 from svodka.ingest.html import fragment_text, read_html
+from svodka.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MSK = timezone(timedelta(hours=3))
@@ -86,13 +90,20 @@ def test_windows_1251_page(declared: bool) -> None:
         ('<span class="news-date">5 марта 2019 г.</span>', date(2019, 3, 5)),
         ("<p>Опубликовано 12 декабря 2021 года в 10:00</p>", date(2021, 12, 12)),
         ('<time datetime="2023-11-02">2 ноября</time>', date(2023, 11, 2)),
-        ('<meta property="article:published_time" content="2022-06-01T08:00:00+03:00">', datetime(2022, 6, 1, 8, 0, tzinfo=MSK)),
-        ('<meta property="article:published_time" content="2022-06-01T05:00:00Z">', datetime(2022, 6, 1, 5, 0, tzinfo=UTC)),
+        (
+            '<meta property="article:published_time" content="2022-06-01T08:00:00+03:00">',
+            datetime(2022, 6, 1, 8, 0, tzinfo=MSK),
+        ),
+        (
+            '<meta property="article:published_time" content="2022-06-01T05:00:00Z">',
+            datetime(2022, 6, 1, 5, 0, tzinfo=UTC),
+        ),
     ],
 )
 def test_publication_date(date_markup: str, expected: object) -> None:
-    markup = f"""<html><head><title>Заголовок новости</title>{date_markup if "<meta" in date_markup else ""}</head>
-    <body><article><h1>Заголовок новости</h1>{"" if "<meta" in date_markup else date_markup}
+    head, body = (date_markup, "") if date_markup.startswith("<meta") else ("", date_markup)
+    markup = f"""<html><head><title>Заголовок новости</title>{head}</head>
+    <body><article><h1>Заголовок новости</h1>{body}
     <p>Областная дума приняла закон о поддержке сельских библиотек. Закон вступит в силу с первого января,
     на его исполнение в бюджете предусмотрено сто миллионов рублей, сообщила пресс-служба думы.</p>
     <p>Депутаты также одобрили поправки к бюджету на следующий год и обсудили ремонт дорог в районах.</p>
@@ -101,8 +112,9 @@ def test_publication_date(date_markup: str, expected: object) -> None:
 
 
 def test_page_without_a_date_has_none() -> None:
-    markup = b"""<html><body><article><p>A quiet day in the valley: the market opened at nine and the farmers
-    sold apples, pears and honey until the evening rain came down over the hills.</p></article></body></html>"""
+    markup = b"""<html><body><article><p>A quiet day in the valley: the market opened at nine and
+    the farmers sold apples, pears and honey until the evening rain came down over the hills.</p>
+    </article></body></html>"""
     assert read_html(markup, origin="p.html").published is None
 
 
@@ -111,7 +123,7 @@ def test_page_without_a_date_has_none() -> None:
     [
         page("no_article.html"),
         b"<html><head><title>Empty</title></head><body><script>render()</script></body></html>",
-        b"<html><body><ul><li><a href='/a'>Politics</a></li><li><a href='/b'>Sport</a></li></ul></body></html>",
+        b"<html><body><ul><li><a href='/a'>Politics</a></li><li><a href='/b'>Sport</a></li></ul></body>",
     ],
 )
 def test_page_without_article_is_rejected_with_reason(data: bytes) -> None:
@@ -137,3 +149,16 @@ def test_undecodable_or_empty_input_is_rejected(data: bytes) -> None:
 )
 def test_fragment_text(markup: str, expected: str) -> None:
     assert fragment_text(markup) == expected
+
+
+def test_cli_ingest_of_a_page_url(server: LocalServer, tmp_path: Path) -> None:
+    server.routes["/short/1"] = Route(status=301, headers={"Location": "/news/most.html"})
+    server.routes["/news/most.html"] = Route(body=page("article_ru.html"))
+    db = tmp_path / "svodka.db"
+    result = CliRunner().invoke(app, ["ingest", server.url("/short/1"), "--db", str(db), "--no-nlp", "-q"])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        (article,) = store.articles()
+    assert article.url == server.url("/news/most.html")  # the final URL, after the redirect
+    assert (article.source, article.lang) == ("Вести Поволжья", "ru")
+    assert article.published == date(2015, 7, 30)

@@ -33,13 +33,16 @@ def fetcher() -> Fetcher:
 
 def serve_feeds(server: LocalServer, *, etag: str | None = '"r1"') -> tuple[str, str]:
     server.routes["/ru.rss"] = Route(body=server.fixture("feed_ru.rss"), content_type=RSS, etag=etag)
-    server.routes["/en.atom"] = Route(body=server.fixture("feed_en.atom"), content_type="application/atom+xml")
+    server.routes["/en.atom"] = Route(
+        body=server.fixture("feed_en.atom"), content_type="application/atom+xml"
+    )
     server.routes["/news/most.html"] = Route(body=server.fixture("article_ru.html"))
     return server.url("/ru.rss"), server.url("/en.atom")
 
 
 @pytest.mark.parametrize(
-    ("text", "seconds"), [("30s", 30), ("10m", 600), ("1h", 3600), ("1.5h", 5400), ("0.2s", 0.2), ("45", 45), (" 2 min ", 120)]
+    ("text", "seconds"),
+    [("30s", 30), ("10m", 600), ("1h", 3600), ("1.5h", 5400), ("0.2s", 0.2), ("45", 45), (" 2 min ", 120)],
 )
 def test_parse_interval(text: str, seconds: float) -> None:
     assert parse_interval(text) == pytest.approx(seconds)
@@ -61,7 +64,9 @@ def test_read_feed_list(tmp_path: Path) -> None:
     assert read_feed_list(path) == ["https://lenta.example/rss", "http://news.example/feed.xml"]
 
 
-@pytest.mark.parametrize(("content", "message"), [("# nothing\n\n", "no feed URLs"), ("lenta.example/rss\n", ":1: expected")])
+@pytest.mark.parametrize(
+    ("content", "message"), [("# nothing\n\n", "no feed URLs"), ("lenta.example/rss\n", ":1: expected")]
+)
 def test_bad_feed_list_fails_loudly(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "feeds.txt"
     path.write_text(content, encoding="utf-8")
@@ -69,7 +74,9 @@ def test_bad_feed_list_fails_loudly(tmp_path: Path, content: str, message: str) 
         read_feed_list(path)
 
 
-def test_second_round_is_not_modified_and_fetches_nothing_new(server: LocalServer, store: Store, fetcher: Fetcher) -> None:
+def test_second_round_is_not_modified_and_fetches_nothing_new(
+    server: LocalServer, store: Store, fetcher: Fetcher
+) -> None:
     ru, _ = serve_feeds(server)
     first = poll_feed(store, ru, fetcher)
     second = poll_feed(store, ru, fetcher)
@@ -82,7 +89,9 @@ def test_second_round_is_not_modified_and_fetches_nothing_new(server: LocalServe
     assert (state.etag, state.last_status) == ('"r1"', "304")
 
 
-def test_without_validators_seen_entries_are_skipped(server: LocalServer, store: Store, fetcher: Fetcher) -> None:
+def test_without_validators_seen_entries_are_skipped(
+    server: LocalServer, store: Store, fetcher: Fetcher
+) -> None:
     ru, _ = serve_feeds(server, etag=None)
     poll_feed(store, ru, fetcher)
     second = poll_feed(store, ru, fetcher)
@@ -96,16 +105,19 @@ def test_a_new_entry_is_read_in_the_next_round(server: LocalServer, store: Store
     assert poll_feed(store, en, fetcher).stored == 2
     extra = b"""<entry><title>Library reopens after flood</title><link href="/city/library.html"/>
     <id>urn:riverside-daily:4713</id><updated>2024-03-07T09:00:00Z</updated>
-    <summary>The central library reopened on Thursday after six months of repairs that followed the spring flood,
-    with new shelves, a children's reading room and a cafe; the city spent two million dollars on the works
-    and volunteers helped to move more than forty thousand books back to their places.</summary></entry></feed>"""
+    <summary>The central library reopened on Thursday after six months of repairs that followed the
+    spring flood, with new shelves, a children's reading room and a cafe; the city spent two million
+    dollars on the works and volunteers helped to move more than forty thousand books back to their
+    places.</summary></entry></feed>"""
     server.routes["/en.atom"].body = server.routes["/en.atom"].body.replace(b"</feed>", extra)
     poll = poll_feed(store, en, fetcher)
     assert (poll.entries, poll.stored) == (1, 1)
     assert store.count() == 3
 
 
-def test_failing_feeds_are_reported_and_the_others_stored(server: LocalServer, store: Store, fetcher: Fetcher) -> None:
+def test_failing_feeds_are_reported_and_the_others_stored(
+    server: LocalServer, store: Store, fetcher: Fetcher
+) -> None:
     ru, en = serve_feeds(server)
     server.routes["/slow.rss"] = Route(body=server.fixture("feed_ru.rss"), content_type=RSS, delay=1.5)
     server.routes["/broken.rss"] = Route(body=b"Internal error", status=500)
@@ -129,7 +141,12 @@ def test_watch_two_rounds(server: LocalServer, store: Store, fetcher: Fetcher) -
     ru, en = serve_feeds(server)
     heard: list[tuple[int, str, str]] = []
     done = watch(
-        store, [ru, en], every=0.05, fetcher=fetcher, max_rounds=2, on_poll=lambda n, p: heard.append((n, p.url, p.status))
+        store,
+        [ru, en],
+        every=0.05,
+        fetcher=fetcher,
+        max_rounds=2,
+        on_poll=lambda n, p: heard.append((n, p.url, p.status)),
     )
     assert done == 2
     assert heard == [(1, ru, "new"), (1, en, "new"), (2, ru, "not modified"), (2, en, "new")]
@@ -144,7 +161,9 @@ def test_watch_stops_when_asked(server: LocalServer, store: Store, fetcher: Fetc
 
 
 def cli(tmp_path: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["watch", *args, "--db", str(tmp_path / "svodka.db"), "--no-nlp", "--delay", "0"])
+    result = CliRunner().invoke(
+        app, ["watch", *args, "--db", str(tmp_path / "svodka.db"), "--no-nlp", "--delay", "0"]
+    )
     return result.exit_code, result.output
 
 
@@ -173,7 +192,9 @@ def test_cli_watch_once(server: LocalServer, tmp_path: Path) -> None:
     feeds.write_text(ru + "\n", encoding="utf-8")
     code, output = cli(tmp_path, str(feeds), "--once")
     assert code == 0, output
-    assert [line for line in output.splitlines() if line.startswith("round")] == [f"round 1 {ru}: 3 new entries, 3 stored"]
+    assert [line for line in output.splitlines() if line.startswith("round")] == [
+        f"round 1 {ru}: 3 new entries, 3 stored"
+    ]
     with Store(tmp_path / "svodka.db") as store:
         assert store.count() == 3
 

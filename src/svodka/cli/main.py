@@ -8,9 +8,11 @@ import typer
 
 from svodka.cli.analyze import analyze_command
 from svodka.cli.articles import article_command, articles_command, search_command
+from svodka.cli.compare import compare_command
 from svodka.cli.demo import demo_command
 from svodka.cli.extract import extract_command
 from svodka.cli.ingest import ingest_command
+from svodka.cli.serve import serve_command
 from svodka.cli.watch import watch_command
 
 app = typer.Typer(
@@ -27,9 +29,11 @@ app.command("articles")(articles_command)
 app.command("article")(article_command)
 app.command("search")(search_command)
 app.command("demo")(demo_command)
+app.command("serve")(serve_command)
 app.command("analyze")(analyze_command)
 app.command("extract")(extract_command)
 app.command("watch")(watch_command)
+app.command("compare")(compare_command)
 
 
 @app.callback()

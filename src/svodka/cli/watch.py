@@ -16,15 +16,28 @@ from svodka.pipeline import IngestOptions
 
 
 def watch_command(
-    feeds_file: Annotated[Path, typer.Argument(help="A text file with one feed URL a line (# comments allowed).", show_default=False)],
+    feeds_file: Annotated[
+        Path,
+        typer.Argument(help="A text file with one feed URL a line (# comments allowed).", show_default=False),
+    ],
     every: Annotated[str, typer.Option("--every", help="Time between rounds: 30s, 10m, 1h.")] = "10m",
     db: DbOption = "svodka.db",
     once: Annotated[bool, typer.Option("--once", help="Poll every feed once and stop.")] = False,
-    max_rounds: Annotated[int | None, typer.Option("--max-rounds", min=1, help="Stop after this many rounds.")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server.")] = 20.0,
-    delay: Annotated[float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")] = 1.0,
-    nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Analyse new articles (entities, quotes, dates).")] = True,
-    workers: Annotated[int, typer.Option("--workers", min=0, help="Processes for the NLP step (0: one per core).")] = 0,
+    max_rounds: Annotated[
+        int | None, typer.Option("--max-rounds", min=1, help="Stop after this many rounds.")
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server.")
+    ] = 20.0,
+    delay: Annotated[
+        float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")
+    ] = 1.0,
+    nlp: Annotated[
+        bool, typer.Option("--nlp/--no-nlp", help="Analyse new articles (entities, quotes, dates).")
+    ] = True,
+    workers: Annotated[
+        int, typer.Option("--workers", min=0, help="Processes for the NLP step (0: one per core).")
+    ] = 0,
 ) -> None:
     """Poll feeds with conditional GET and store their new entries; one line per feed per round.
 
@@ -42,7 +55,15 @@ def watch_command(
         done = 0
         try:
             console.print(f"watching {len(urls)} feed(s) every {every}; Ctrl-C stops", highlight=False)
-            done = watch(store, urls, every=interval, fetcher=fetcher, options=options, max_rounds=rounds, on_poll=_print)
+            done = watch(
+                store,
+                urls,
+                every=interval,
+                fetcher=fetcher,
+                options=options,
+                max_rounds=rounds,
+                on_poll=_print,
+            )
         except KeyboardInterrupt:
             console.print("stopped", highlight=False)
         finally:

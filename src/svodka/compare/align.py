@@ -64,7 +64,9 @@ def alignable(claim: Claim) -> bool:
     return not claim.heading and len(claim.lemmas) >= MIN_LEMMAS
 
 
-def align(docs: Sequence[Doc], *, threshold: float = THRESHOLD, vectors: WordVectors | None = None) -> Alignment:
+def align(
+    docs: Sequence[Doc], *, threshold: float = THRESHOLD, vectors: WordVectors | None = None
+) -> Alignment:
     """Link the claims of different articles that state the same fact.
 
     With ``vectors``, lemmas whose word vectors are close count as partly equal (a soft cosine).
@@ -75,17 +77,14 @@ def align(docs: Sequence[Doc], *, threshold: float = THRESHOLD, vectors: WordVec
     sims = similarities(claims, vectors)
     owner = np.array([c.doc for c in claims])
     links: dict[tuple[int, int], float] = {}
-    for i, claim in enumerate(claims):
-        for doc in docs:
-            if doc.index == claim.doc:
-                continue
-            mask = owner == doc.index
-            if not mask.any():
-                continue
-            candidates = np.where(mask)[0]
-            j = int(candidates[np.argmax(sims[i, candidates])])
-            if sims[i, j] >= threshold:
-                links[(min(i, j), max(i, j))] = float(sims[i, j])
+    for doc in docs:
+        columns = np.where(owner == doc.index)[0]
+        if not len(columns):
+            continue
+        best = columns[np.argmax(sims[:, columns], axis=1)]
+        for i, j in enumerate(best):
+            if owner[i] != doc.index and sims[i, j] >= threshold:
+                links[(min(i, int(j)), max(i, int(j)))] = float(sims[i, j])
     parent = list(range(len(claims)))
 
     def find(x: int) -> int:
@@ -122,26 +121,30 @@ def similarities(claims: Sequence[Claim], vectors: WordVectors | None = None) ->
     matrix, vocabulary = _tfidf(claims)
     if vectors is None:
         return matrix @ matrix.T
-    soft = matrix @ _synonyms(vocabulary, vectors)
+    soft = matrix.copy()
+    for i, j, cos in _synonyms(vocabulary, vectors):
+        soft[:, j] += matrix[:, i] * cos
     sims = soft @ matrix.T
     norms = np.sqrt(np.maximum(np.einsum("ij,ij->i", soft, matrix), 1e-12))
     return sims / norms[:, None] / norms[None, :]
 
 
-def _synonyms(vocabulary: dict[str, int], vectors: WordVectors) -> np.ndarray:
-    """Term-by-term similarity: 1 on the diagonal, the vector cosine where it reaches ``SYNONYM``."""
-    size = len(vocabulary)
-    found = [(k, vectors(t)) for t, k in vocabulary.items() if not t.startswith(("#", "event:", "PER:", "ORG:", "LOC:"))]
+def _synonyms(vocabulary: dict[str, int], vectors: WordVectors) -> list[tuple[int, int, float]]:
+    """Pairs of different terms whose vectors' cosine reaches ``SYNONYM`` (few: kept sparse)."""
+    found = [
+        (k, vectors(t))
+        for t, k in vocabulary.items()
+        if not t.startswith(("#", "event:", "PER:", "ORG:", "LOC:"))
+    ]
     known = [(k, v) for k, v in found if v is not None]
-    table = np.eye(size, dtype=np.float32)
     if len(known) < 2:
-        return table
+        return []
     rows = np.array([k for k, _ in known])
     unit = np.stack([v / (np.linalg.norm(v) or 1.0) for _, v in known]).astype(np.float32)
     cos = unit @ unit.T
-    cos[cos < SYNONYM] = 0.0
-    table[np.ix_(rows, rows)] = np.maximum(table[np.ix_(rows, rows)], cos)
-    return table
+    np.fill_diagonal(cos, 0.0)
+    a, b = np.nonzero(cos >= SYNONYM)
+    return [(int(rows[x]), int(rows[y]), float(cos[x, y])) for x, y in zip(a, b, strict=True)]
 
 
 def _tfidf(claims: Sequence[Claim]) -> tuple[np.ndarray, dict[str, int]]:

@@ -19,7 +19,7 @@ from svodka.compare.words import STOP, lexicon
 from svodka.model import Article
 from svodka.nlp import morph
 from svodka.nlp.dates import find_dates
-from svodka.nlp.types import Analysis, DateMention, Sentence, Token
+from svodka.nlp.types import Analysis, DateMention, Entity, Mention, Sentence, Token
 
 PlaceKind = Literal["venue", "home", "geo"]
 Qualifier = Literal["eq", "gt", "lt", "approx"]
@@ -30,7 +30,8 @@ MIN_CLAUSE = 50
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV", "X", ""})
 _CLAUSE_BREAK = re.compile(
-    r"(?:;\s+|,\s+(?=(?:однако|но|а|причем|при этом|тогда как|которы[йеха]\w*|которо\w+|whereas|while|but|which|who)\b))",
+    r"(?:;\s+|,\s+(?=(?:однако|но|а|причем|при этом|тогда как|которы[йеха]\w*|которо\w+"
+    r"|whereas|while|but|which|who)\b))",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
@@ -39,10 +40,10 @@ _NUMBER = re.compile(
 )
 _SCALES = {"тыс.": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9}
 _SCALES |= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "%": 1.0}
-_NUMBER_WORDS = {
-    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+_NUMBER_WORDS = {  # not «один»: «один из», «ещё один» are rarely counts
+    "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
     "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сто": 100, "полтора": 1.5,
-    "двое": 2, "трое": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "двое": 2, "трое": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "dozen": 12, "hundred": 100,
 }  # fmt: skip
 _QUALIFIERS: dict[str, Qualifier] = {
@@ -98,6 +99,8 @@ class Claim:
     """Indices into the article's ``Analysis.quotes`` that overlap the claim."""
     events: frozenset[str] = frozenset()
     """Kinds of event the claim names (``event_kinds``)."""
+    verbs: frozenset[str] = frozenset()
+    """Lemmas of its verbs (where the tagger gave parts of speech): what the claim says happened."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +123,9 @@ class Doc:
 
     def tokens_in(self, start: int, stop: int) -> tuple[Token, ...]:
         """The tokens that begin inside ``[start, stop)``."""
-        return self.tokens[bisect.bisect_left(self.token_starts, start) : bisect.bisect_left(self.token_starts, stop)]
+        return self.tokens[
+            bisect.bisect_left(self.token_starts, start) : bisect.bisect_left(self.token_starts, stop)
+        ]
 
     def quoted(self, start: int, stop: int) -> bool:
         """Whether the span lies inside reported speech (a direct quote's words)."""
@@ -155,7 +160,7 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
     text = article.text
     base = article_date(article)
     tokens = analysis.tokens or _lemmatize(text)
-    sentences = analysis.sentences or _split_sentences(text)
+    sentences = _split_lines(text, analysis.sentences) if analysis.sentences else _split_sentences(text)
     dates = analysis.dates
     if not analysis.tokens or (base is None and story_date is not None):
         base = base or story_date
@@ -172,7 +177,9 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
         for start, stop in _clauses(text, sentence, analysis):
             span = tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, stop)]
             mentions = [m for m in analysis.mentions if start <= m.start and m.stop <= stop]
-            keys = {entity_key(names[m.entity].name if m.entity in names else m.normal, m.type) for m in mentions}
+            keys = {
+                entity_key(names[m.entity].name if m.entity in names else m.normal, m.type) for m in mentions
+            }
             persons = {
                 entity_key(names[m.entity].name if m.entity in names else m.normal, m.type)
                 for m in mentions
@@ -193,8 +200,11 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
                     numbers=tuple(_numbers(text, start, stop, span, dates)),
                     places=tuple(_places(text, span, mentions, names)),
                     dates=tuple(d for d in dates if start <= d.start and d.stop <= stop),
-                    quotes=tuple(i for i, q in enumerate(analysis.quotes) if q.start < stop and start < q.stop),
+                    quotes=tuple(
+                        i for i, q in enumerate(analysis.quotes) if q.start < stop and start < q.stop
+                    ),
                     events=frozenset(kind for kind, _ in event_kinds(span)),
+                    verbs=frozenset(t.lemma for t in span if t.pos == "VERB" and t.lemma not in STOP),
                 )
             )
     return Doc(
@@ -207,7 +217,8 @@ def build_docs(articles: Sequence[Article], analyses: Sequence[Analysis]) -> lis
     dated = [d for d in (article_date(a) for a in articles) if d is not None]
     story_date = max(dated) if dated else None
     return [
-        build_doc(i, a, an, story_date=story_date) for i, (a, an) in enumerate(zip(articles, analyses, strict=True))
+        build_doc(i, a, an, story_date=story_date)
+        for i, (a, an) in enumerate(zip(articles, analyses, strict=True))
     ]
 
 
@@ -241,6 +252,20 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
         if stripped:
             start = match.start() + match.group().index(stripped[0])
             found.append(Sentence(start, start + len(stripped)))
+    return tuple(found)
+
+
+def _split_lines(text: str, sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
+    """Sentences cut at line breaks too: a headline glued to the next sentence is two claims."""
+    found = []
+    for sentence in sentences:
+        start = sentence.start
+        for line in text[sentence.start : sentence.stop].split("\n"):
+            stripped = line.strip()
+            if stripped:
+                begin = start + line.index(stripped[0])
+                found.append(Sentence(begin, begin + len(stripped)))
+            start += len(line) + 1
     return tuple(found)
 
 
@@ -288,19 +313,36 @@ def _numbers(
         if not unit and i is not None and lemmas[i] not in STOP and tokens[i].text[:1].isalpha():
             unit = lemmas[i]
         j = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].stop <= match.start()), None)
-        qualifier = _QUALIFIERS.get(lemmas[j], "eq") if j is not None else "eq"
+        qualifier = _qualifier(lemmas, j)
         found.append(Number(match.start(), match.end(), value, unit, qualifier))
     for k, token in enumerate(tokens):
         if token.lemma in _NUMBER_WORDS and k + 1 < len(tokens):
             following = tokens[k + 1]
-            if following.lemma in STOP or not following.text[:1].isalpha() or following.lemma in _NUMBER_WORDS:
+            if (
+                following.lemma in STOP
+                or not following.text[:1].isalpha()
+                or following.lemma in _NUMBER_WORDS
+            ):
                 continue  # «один из», «two of»: not a count
-            qualifier = _QUALIFIERS.get(lemmas[k - 1], "eq") if k else "eq"
-            found.append(Number(token.start, token.stop, float(_NUMBER_WORDS[token.lemma]), following.lemma, qualifier))
+            qualifier = _qualifier(lemmas, k - 1 if k else None)
+            found.append(
+                Number(token.start, token.stop, float(_NUMBER_WORDS[token.lemma]), following.lemma, qualifier)
+            )
     return sorted(found, key=lambda n: n.start)
 
 
-def _places(text: str, tokens: Sequence[Token], mentions: Sequence, names: dict) -> list[Place]:  # type: ignore[type-arg]
+def _qualifier(lemmas: Sequence[str], before: int | None) -> Qualifier:
+    """«более», «около», "more than": the word (or two) before a number that makes it a bound."""
+    if before is None or before < 0:
+        return "eq"
+    if lemmas[before] in ("than", "чем") and before > 0:
+        before -= 1
+    return _QUALIFIERS.get(lemmas[before], "eq")
+
+
+def _places(
+    text: str, tokens: Sequence[Token], mentions: Sequence[Mention], names: dict[str, Entity]
+) -> list[Place]:
     """Venues and homes named by a noun after a preposition (or «посетить»), and locations «в Казани»."""
     places_lex = lexicon("places")
     found: list[Place] = []
@@ -319,19 +361,21 @@ def _places(text: str, tokens: Sequence[Token], mentions: Sequence, names: dict)
             first -= 1
         key = {t.lemma for t in tokens[first : k + 1] if t.lemma not in STOP}
         last = k
-        if k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
-            last = k + 1  # «помещениях Кремля»: the owner is part of the place
-            key.add(tokens[k + 1].lemma)
+        while last + 1 < len(tokens) and last - k < 2 and _owner(text, tokens[last], tokens[last + 1]):
+            last += 1  # «помещениях Кремля», «здании мэрии Мурманска»: the owner is part of the place
+            key.add(tokens[last].lemma)
         if key & {"белый", "white"}:
             kind = "venue"  # the White House is not anybody's home
+        if first > 0 and tokens[first - 1].lemma in _PLACE_PREPS | _VISIT:
+            first -= 1  # shown with its preposition: «в Кремле», «к себе»
         found.append(Place(tokens[first].start, tokens[last].stop, _kind(kind), frozenset(key)))
     for mention in mentions:
         if mention.type != "LOC" or mention.normal.lower() in places_lex:
             continue
-        k = next((i for i, t in enumerate(tokens) if t.start >= mention.start), None)
-        if k is None or k == 0 or tokens[k - 1].lemma not in _GEO_PREPS:
+        at = next((i for i, t in enumerate(tokens) if t.start >= mention.start), None)
+        if at is None or at == 0 or tokens[at - 1].lemma not in _GEO_PREPS:
             continue
-        if _CYRILLIC.search(mention.text) and not _locative(tokens[k].text):
+        if _CYRILLIC.search(mention.text) and not _locative(tokens[at].text):
             continue  # «в Россию» is where someone goes, not where something happens
         name = names[mention.entity].name if mention.entity in names else mention.normal
         found.append(Place(mention.start, mention.stop, "geo", frozenset({entity_key(name, "LOC")})))
@@ -339,6 +383,13 @@ def _places(text: str, tokens: Sequence[Token], mentions: Sequence, names: dict)
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _owner(text: str, previous: Token, token: Token) -> bool:
+    """Whether ``token`` goes on a place's name: a name or a noun, right after it, nothing between."""
+    if text[previous.stop : token.start].strip() or not token.text[:1].isalpha():
+        return False
+    return token.pos in ("NOUN", "PROPN") or (not token.pos and token.text[:1].isupper())
 
 
 def _kind(value: str) -> PlaceKind:

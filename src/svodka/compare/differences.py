@@ -9,6 +9,7 @@ order). And a value only disagrees when nothing on the other side is compatible 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -16,21 +17,63 @@ from svodka.compare.align import Alignment
 from svodka.compare.claims import Claim, Doc, Number, Place
 from svodka.compare.events import Before, Event, order
 from svodka.compare.result import Difference, Span
+from svodka.compare.words import ATTRIBUTION
 
 SAME_FACT = 0.35
 """Link score from which two claims are taken to state the same fact with different details."""
 SAME_PEOPLE = 0.45
 """A person swap needs more: everything else in the two claims must match."""
 _PLACE_GROUP = {"venue": "building", "home": "building", "geo": "geo"}
+# A claim that reports a demand, a plan or an expectation gives a number that need not have come true.
+_HEDGES = frozenset(
+    [
+        "просить",
+        "попросить",
+        "требовать",
+        "потребовать",
+        "предложить",
+        "предлагать",
+        "планировать",
+        "намереваться",
+        "ожидать",
+        "ожидаться",
+        "мочь",
+        "прогнозировать",
+        "обещать",
+        "ask",
+        "asked",
+        "demand",
+        "demanded",
+        "request",
+        "plan",
+        "planned",
+        "expect",
+        "expected",
+        "propose",
+        "proposed",
+        "could",
+        "may",
+        "might",
+    ]
+)
 
 
-def find_differences(docs: Sequence[Doc], alignment: Alignment, events: Sequence[list[Event]]) -> list[Difference]:
+def same_event(a: Claim, b: Claim) -> bool:
+    """Whether two claims say the same thing happened: a verb in common or an event of the same kind."""
+    return bool(a.verbs & b.verbs - ATTRIBUTION or a.events & b.events) or (
+        not a.verbs and not b.verbs and len(set(a.lemmas) & set(b.lemmas)) >= 3
+    )
+
+
+def find_differences(
+    docs: Sequence[Doc], alignment: Alignment, events: Sequence[list[Event]]
+) -> list[Difference]:
     """Every difference in details between the articles (besides quotes)."""
     found: list[Difference] = []
     for link in alignment.links:
         a = docs[link.a[0]].claims[link.a[1]]
         b = docs[link.b[0]].claims[link.b[1]]
-        if link.score >= SAME_FACT:
+        if link.score >= SAME_FACT and same_event(a, b):
             found.extend(_numbers(docs, a, b))
             found.extend(_dates(docs, a, b))
             found.extend(_claim_places(docs, a, b))
@@ -42,7 +85,9 @@ def find_differences(docs: Sequence[Doc], alignment: Alignment, events: Sequence
 
 
 def _numbers(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
-    found = []
+    found: list[Difference] = []
+    if a.persons != b.persons or (set(a.lemmas) & _HEDGES) != (set(b.lemmas) & _HEDGES):
+        return found  # counts of different people, or one is a demand and the other a result
     units = {n.unit for n in a.numbers if n.unit} & {n.unit for n in b.numbers if n.unit}
     for unit in sorted(units):
         mine = [n for n in a.numbers if n.unit == unit]
@@ -76,9 +121,11 @@ def _agree(x: Number, y: Number) -> bool:
 def _dates(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
     mine = [d.value for d in a.dates]
     theirs = [d.value for d in b.dates]
-    if not mine or not theirs or not (a.events & b.events or a.entities & b.entities):
+    if not mine or not theirs:
         return []
     if any(x.startswith(y) or y.startswith(x) for x in mine for y in theirs):
+        return []
+    if _only_inferred_years_differ(docs, a, b):
         return []
     if {len(x) for x in mine} != {len(y) for y in theirs}:
         return []  # «в 2024 году» next to «11 ноября»: likely different things, not a contradiction
@@ -90,6 +137,16 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
             (f"{docs[a.doc].label}: {', '.join(mine)}", f"{docs[b.doc].label}: {', '.join(theirs)}"),
         )
     ]
+
+
+def _only_inferred_years_differ(docs: Sequence[Doc], a: Claim, b: Claim) -> bool:
+    """«в сентябре» read as 2026-09 against «в сентябре 2025 года»: the year was a guess, not a claim."""
+    for claim, other in ((a, b), (b, a)):
+        text = docs[claim.doc].article.text
+        guessed = [d.value for d in claim.dates if not re.search(r"\d{4}", text[d.start : d.stop])]
+        if any(g[4:] == o.value[4:] for g in guessed for o in other.dates):
+            return True
+    return False
 
 
 def _claim_places(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
@@ -118,7 +175,9 @@ def _event_places(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Di
     found = []
     kinds = {e.kind for doc_events in events for e in doc_events}
     for kind in sorted(kinds):
-        for group in ("building", "geo"):
+        # Only buildings: «в Москве» and «в России» in sentences about one event often place different
+        # parts of it (or other events), while «в Кремле» and «у себя дома» cannot both host one tea.
+        for group in ("building",):
             placed: dict[int, list[tuple[Claim, Place]]] = {}
             for doc_events in events:
                 for event in doc_events:
@@ -137,8 +196,8 @@ def _event_places(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Di
                     involved.update((x, y))
             if len(involved) < 2:
                 continue
-            spans = []
-            values = []
+            spans: list[Span] = []
+            values: list[str] = []
             for d in sorted(involved):
                 claims = list(dict.fromkeys(c for c, _ in placed[d]))
                 spans.extend(_span(c) for c in claims)
@@ -216,7 +275,11 @@ def _place_values(docs: Sequence[Doc], index: int, places: Sequence[Place]) -> s
 def _person_values(docs: Sequence[Doc], claim: Claim) -> str:
     doc = docs[claim.doc]
     names = sorted(
-        {m.normal for m in doc.analysis.mentions if claim.start <= m.start < claim.stop and m.type == "PER" and not m.role}
+        {
+            m.normal
+            for m in doc.analysis.mentions
+            if claim.start <= m.start < claim.stop and m.type == "PER" and not m.role
+        }
     )
     return f"{doc.label}: " + ", ".join(names)
 
@@ -229,11 +292,19 @@ def _phrase(doc: Doc, start: int, stop: int) -> str:
 
 
 def _unique(found: list[Difference]) -> list[Difference]:
-    seen: set[tuple[str, frozenset[Span]]] = set()
-    kept = []
+    """One difference per disagreement: pairwise findings of one kind that share a claim are merged
+    (11 March in one article against 12 March in three is one difference, not three)."""
+    kept: list[Difference] = []
     for difference in found:
-        key = (difference.kind, frozenset(difference.spans))
-        if key not in seen:
-            seen.add(key)
+        for k, other in enumerate(kept):
+            if other.kind == difference.kind and set(other.spans) & set(difference.spans):
+                kept[k] = Difference(
+                    other.kind,
+                    other.about,
+                    tuple(dict.fromkeys(other.spans + difference.spans)),
+                    tuple(dict.fromkeys(other.values + difference.values)),
+                )
+                break
+        else:
             kept.append(difference)
     return kept

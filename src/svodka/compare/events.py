@@ -19,7 +19,9 @@ DateKind = Literal["explicit", "inherited", "implied", "none"]
 
 _AFTER_WORDS = frozenset({"после", "after", "following"})
 _BEFORE_WORDS = frozenset({"перед", "before", "prior"})
-_THEN = re.compile(r"\b(?:а\s+затем|затем|потом|после\s+этого|после\s+чего|а\s+далее|then|afterwards|later)\b", re.I)
+_THEN = re.compile(
+    r"\b(?:а\s+затем|затем|потом|после\s+этого|после\s+чего|а\s+далее|then|afterwards|later)\b", re.I
+)
 _FUTURE = re.compile(r"\b(?:предстоит|буд(?:ет|ут)|состоится|пройд[её]т|will|is\s+to|are\s+to)\b", re.I)
 _LEAD_SENTENCES = 2
 
@@ -37,7 +39,7 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Before:
-    """In one article, ``first`` happened before ``second``; ``explicit`` if a connective or a written date says so."""
+    """In one article, ``first`` happened before ``second`` (by a connective or by their dates)."""
 
     first: Event
     second: Event
@@ -68,7 +70,13 @@ def order(doc: Doc, events: list[Event]) -> list[Before]:
     dated = [e for e in events if e.date and e.date_kind != "none" and len(e.date) == 10]
     for a in dated:
         for b in dated:
-            if a.kind != b.kind and a.date and b.date and a.date < b.date and "explicit" in (a.date_kind, b.date_kind):
+            if (
+                a.kind != b.kind
+                and a.date
+                and b.date
+                and a.date < b.date
+                and "explicit" in (a.date_kind, b.date_kind)
+            ):
                 pairs.append(Before(a, b))
     return pairs
 

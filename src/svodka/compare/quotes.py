@@ -20,6 +20,7 @@ from svodka.nlp import morph
 MIN_WORDS = 3
 PARAPHRASE = 0.6
 """Share of the shorter quote's content lemmas found in the other."""
+MIN_SHARED = 4
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -34,6 +35,8 @@ class _Quote:
     speaker_key: str | None
     words: tuple[str, ...]
     lemmas: frozenset[str]
+    said: tuple[int, int]
+    """The quote with its attribution («…», — сказал Петров): what a speaker difference shows."""
 
 
 def match_quotes(docs: Sequence[Doc]) -> tuple[list[QuoteGroup], list[Difference]]:
@@ -90,7 +93,7 @@ def relation(a: Sequence[str], b: Sequence[str], la: frozenset[str], lb: frozens
         return "shortened"
     small = min(len(la), len(lb))
     shared = len(la & lb)
-    if small and shared >= MIN_WORDS and shared / small >= PARAPHRASE:
+    if small and shared >= MIN_SHARED and shared / small >= PARAPHRASE and shared / len(la | lb) >= 0.35:
         return "paraphrased"
     return None
 
@@ -106,7 +109,7 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
             Difference(
                 "speaker",
                 "who said «" + _short(docs, versions[0]) + "»",
-                tuple(Span(v.doc, v.start, v.stop) for v in named),
+                tuple(Span(v.doc, *v.said) for v in named),
                 tuple(f"{docs[v.doc].label}: {v.speaker}" for v in named),
             )
         )
@@ -129,9 +132,15 @@ def _quotes(doc: Doc) -> list[_Quote]:
         text = " ".join(doc.text(a, b) for a, b in quote.parts)
         words = tuple(w.lower().replace("ё", "е") for w in _WORD.findall(text))
         lemmas = frozenset(morph.lemma(w) for w in words) - STOP
-        key = entity_key(quote.speaker, "PER" if quote.speaker_type == "PER" else "ORG") if quote.speaker else None
+        # Only a named speaker can contradict another: «заместитель начальника ГУ МЧС» may be Кольцов.
+        named = quote.speaker and quote.speaker_type in ("PER", "ORG") and quote.speaker[:1].isupper()
+        key = entity_key(quote.speaker, quote.speaker_type) if named and quote.speaker else None
+        said = (quote.start, quote.stop)
+        if quote.speaker_span:
+            said = (min(quote.start, quote.speaker_span[0]), max(quote.stop, quote.speaker_span[1]))
+        direct = quote.kind == "direct"
         found.append(
-            _Quote(doc.index, quote.start, quote.stop, quote.kind == "direct", quote.speaker, key, words, lemmas)
+            _Quote(doc.index, quote.start, quote.stop, direct, quote.speaker, key, words, lemmas, said)
         )
     return found
 

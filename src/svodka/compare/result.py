@@ -99,10 +99,17 @@ class Comparison:
             "shared": [{"claims": [self.claim(s) for s in group]} for group in self.shared],
             "only_in": [self.claim(s) for s in self.only_in],
             "differences": [
-                {"kind": d.kind, "about": d.about, "claims": [self.claim(s) for s in d.spans], "values": list(d.values)}
+                {
+                    "kind": d.kind,
+                    "about": d.about,
+                    "claims": [self.claim(s) for s in d.spans],
+                    "values": list(d.values),
+                }
                 for d in self.differences
             ],
-            "quotes": [{"speaker": q.speaker, "versions": [self.claim(s) for s in q.versions]} for q in self.quotes],
+            "quotes": [
+                {"speaker": q.speaker, "versions": [self.claim(s) for s in q.versions]} for q in self.quotes
+            ],
             "tone": [
                 {
                     "article": self.docs[t.doc].article.external_id or self.docs[t.doc].article.id,

@@ -19,7 +19,7 @@ SUMMARY_CLAIMS = 3
 
 def summarize(docs: Sequence[Doc], alignment: Alignment, *, size: int = SUMMARY_CLAIMS) -> tuple[Span, ...]:
     """Up to ``size`` claims, one per shared fact, the most widely reported first."""
-    scores = {}
+    scores: dict[ClaimId, float] = {}
     for link in alignment.links:
         for end in (link.a, link.b):
             scores[end] = scores.get(end, 0.0) + link.score

@@ -43,7 +43,9 @@ def tone_of(doc: Doc) -> Tone:
             if cls is None and _superlative(token):
                 cls = "superl"
             if cls is not None:
-                hits.append((_WEIGHTS.get(cls, 1.0) * (0.5 if attributed else 1.0), _global_index(doc, token, k)))
+                hits.append(
+                    (_WEIGHTS.get(cls, 1.0) * (0.5 if attributed else 1.0), _global_index(doc, token, k))
+                )
     score = 100.0 * sum(w for w, _ in hits) / own_words if own_words else 0.0
     return Tone(doc.index, round(score, 2), _evidence(doc, [i for _, i in hits]))
 
@@ -82,7 +84,11 @@ def _evidence(doc: Doc, hits: list[int]) -> tuple[Span, ...]:
             stop += 1
             if nxt.lemma not in STOP and nxt.pos in ("NOUN", "PROPN", ""):
                 break
-        if phrases and start <= phrases[-1][1] + 1 and not text[doc.tokens[phrases[-1][1]].stop : doc.tokens[start].start].strip(" "):
+        if (
+            phrases
+            and start <= phrases[-1][1] + 1
+            and not text[doc.tokens[phrases[-1][1]].stop : doc.tokens[start].start].strip(" ")
+        ):
             phrases[-1][1] = max(phrases[-1][1], stop)
         else:
             phrases.append([start, stop])

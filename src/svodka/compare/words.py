@@ -5,19 +5,23 @@ Loaded once per process from the package data; an entry is ``lemma<TAB>class``.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from svodka.errors import SvodkaError
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> dict[str, str]:
     """``lemma → class`` from ``lexicon/NAME.tsv``; a missing or malformed file is an installation error."""
     try:
-        text = resources.files("svodka.compare").joinpath("lexicon", f"{name}.tsv").read_text(encoding="utf-8")
+        text = (
+            resources.files("svodka.compare").joinpath("lexicon", f"{name}.tsv").read_text(encoding="utf-8")
+        )
     except FileNotFoundError as exc:
-        raise SvodkaError(f"lexicon {name!r} is missing from the installation ({exc}); reinstall svodka") from exc
+        raise SvodkaError(
+            f"lexicon {name!r} is missing from the installation ({exc}); reinstall svodka"
+        ) from exc
     entries: dict[str, str] = {}
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
@@ -32,8 +36,7 @@ def lexicon(name: str) -> dict[str, str]:
 
 # Function words carry no claim content; they are left out of matching (the idf would shrink them anyway,
 # but short claims would still match on «в» and «the»).
-STOP = frozenset(
-    """
+_STOP_WORDS = """
     и а но или да же ли бы не ни что чтобы как так также тоже уже еще лишь только вот это этот тот такой
     который какой весь сам свой мой наш ваш его ее их он она оно они мы вы я ты себя кто где когда там тут
     в во на с со по к ко о об обо от до за из изо для при под над у про через без между после перед около
@@ -41,13 +44,12 @@ STOP = frozenset(
     the a an of to in on for and or but is are be was were been being has have had it its this that these
     those with as at by from he she they we i you his her their our my your will would can could should
     not no do does did so than then there here which who whom what when where also just only about into
-    """.split()
-)
+"""
+STOP = frozenset(_STOP_WORDS.split())
 
 # Speech and attribution: a sentence built on them reports a judgement rather than makes it.
-ATTRIBUTION = frozenset(
-    """
+_ATTRIBUTION_WORDS = """
     сказать заявить отметить подчеркнуть сообщить считать полагать назвать признать добавить пояснить
     написать рассказать объявить уточнить according said says told stated noted believes called added
-    """.split()
-)
+"""
+ATTRIBUTION = frozenset(_ATTRIBUTION_WORDS.split())

@@ -26,8 +26,19 @@ KINDS = ("feed", "html", "json", "jsonl", "text")
 
 _ROOT = re.compile(rb"\A(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w.:-]*)", re.DOTALL)
 _FEED_ROOTS = (b"rss", b"feed", b"rdf:rdf", b"rdf")
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
-_JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines")
+_FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+)
+_JSONL_TYPES = (
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/x-jsonlines",
+    "application/jsonlines",
+)
 
 
 def read_feed(
@@ -47,7 +58,9 @@ def read_feed(
     """
     headers = {"content-location": url} if url else {}
     # A stream, never bytes or str: feedparser reads a string that looks like a URL or a path from there.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
+    parsed = feedparser.parse(
+        io.BytesIO(data), response_headers=headers, sanitize_html=False, resolve_relative_uris=True
+    )
     if not parsed.get("version"):
         problem = parsed.get("bozo_exception")
         if problem and looks_like_feed(data):
@@ -57,7 +70,9 @@ def read_feed(
         return
     problem = parsed.get("bozo_exception")
     # Encoding and content-type quibbles are harmless; an XML error means entries may be cut or missing.
-    damage = None if problem is None or isinstance(problem, feedparser.ThingsNobodyCaresAboutButMe) else problem
+    damage = (
+        None if problem is None or isinstance(problem, feedparser.ThingsNobodyCaresAboutButMe) else problem
+    )
     entries = parsed.get("entries", [])
     if damage is not None and not entries:
         yield Rejection(origin, f"malformed feed: {_one_line(damage)}")
@@ -86,13 +101,13 @@ def entry_key(entry: Mapping[str, Any]) -> str | None:
 def looks_like_feed(data: bytes) -> bool:
     """True when the document's root element is ``<rss>``, ``<feed>`` (Atom) or ``<rdf:RDF>`` (RSS 1.0)."""
     match = _ROOT.match(data[:8192].lstrip(b"\xef\xbb\xbf"))
-    return bool(match) and match.group(1).lower() in _FEED_ROOTS
+    return match is not None and match.group(1).lower() in _FEED_ROOTS
 
 
 def kind_of_response(content_type: str | None, data: bytes) -> str:
     """Which reader a fetched body needs: one of ``KINDS``, by content type, then by content."""
     mime = (content_type or "").split(";", 1)[0].strip().lower()
-    if mime in _FEED_TYPES or mime.endswith("+xml") and mime != "application/xhtml+xml":
+    if mime in _FEED_TYPES or (mime.endswith("+xml") and mime != "application/xhtml+xml"):
         return "feed"
     if mime in _JSONL_TYPES:
         return "jsonl"
@@ -129,7 +144,11 @@ def _entry_document(
             title = title or page.title
             published = published or page.published
     if not text:
-        why = f"the entry has no text and its page could not be read: {failure}" if failure else "the entry has no text"
+        why = (
+            f"the entry has no text and its page could not be read: {failure}"
+            if failure
+            else "the entry has no text"
+        )
         return Rejection(origin, why)
     return RawDocument(
         text=text,
@@ -144,7 +163,9 @@ def _entry_document(
 
 def _entry_text(entry: Mapping[str, Any]) -> str:
     """The longest of the entry's contents and summary, as plain text."""
-    candidates = [(c.get("value"), c) for c in entry.get("content", []) if isinstance(c, Mapping)]
+    candidates: list[tuple[object, object]] = [
+        (c.get("value"), c) for c in entry.get("content", []) if isinstance(c, Mapping)
+    ]
     candidates.append((entry.get("summary"), entry.get("summary_detail")))
     texts = [_plain(value, detail) or "" for value, detail in candidates]
     return max(texts, key=len, default="")
@@ -164,7 +185,8 @@ def _published(entry: Mapping[str, Any]) -> Published | None:
             return value
         parsed = entry.get(f"{name}_parsed")
         if parsed:
-            return datetime(*parsed[:6], tzinfo=UTC)
+            year, month, day, hour, minute, second = parsed[:6]
+            return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
     return None

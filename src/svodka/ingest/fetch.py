@@ -27,7 +27,7 @@ _CHUNK = 64 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    """What a GET returned. ``url`` is the final URL (after redirects); ``data`` is empty when not modified."""
+    """What a GET returned. ``url`` is the final URL (after redirects); ``data`` is empty if not modified."""
 
     url: str
     status: int

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+import string
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -25,19 +26,42 @@ from svodka.model import Published, RawDocument
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-_DATE_CLASS = "date time publish posted created byline meta dateline".split()
+_DATE_CLASS = ["date", "time", "publish", "posted", "created", "byline", "meta", "dateline"]
 _DATE_ELEMENTS = "|".join(
-    [".//time"] + [f".//*[contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{c}')]" for c in _DATE_CLASS]
+    [".//time"]
+    + [
+        f".//*[contains(translate(@class, '{string.ascii_uppercase}', '{string.ascii_lowercase}'), '{c}')]"
+        for c in _DATE_CLASS
+    ]
 )
 _PUBLISHED_META = (
     ".//meta[@property='article:published_time' or @itemprop='datePublished' or @name='pubdate'"
     " or @name='publish-date' or @property='og:published_time']/@content"
 )
+_QUICK_DATES = {"extensive_search": False, "original_date": True}
+"""htmldate without its extensive search: that search hands text to dateparser, whose first call
+compiles the patterns of 200 locales (seconds per process). ``parse_russian_date`` reads dates in text."""
 _TOP_CHARS = 3000
 """How far into the page text a «30 июля 2015» counts as the publication date (further down, a date
 is more likely one the article mentions)."""
 _PROSE_WORDS = 6
-_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "pre"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "pre",
+}
 
 # trafilatura and htmldate log every page they find odd at WARNING; that is noise for a batch reader.
 for _name in ("trafilatura", "htmldate"):
@@ -54,7 +78,12 @@ def read_html(data: bytes, *, origin: str, url: str | None = None) -> RawDocumen
     tree = _parse(decode_page(data, origin), origin)
     page_url = url or _canonical_url(tree)
     found = trafilatura.bare_extraction(
-        copy.deepcopy(tree), url=page_url, with_metadata=True, include_comments=False, include_tables=False
+        copy.deepcopy(tree),
+        url=page_url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=_QUICK_DATES,  # the date is found below; this only keeps trafilatura quick
     )
     title = _clean(getattr(found, "title", None))
     text = _body(normalize_newlines(getattr(found, "text", None) or ""), title)
@@ -89,7 +118,7 @@ def find_published(tree: lxml.html.HtmlElement, text: str, url: str | None) -> P
 
     A timezone-aware ``article:published_time``; else the date htmldate reads from markup and URL; else a
     Russian date («30 июля 2015») in a date-like element or near the top of the page, which htmldate does
-    not read; else htmldate's wider search of the page.
+    not read.
     """
     for value in tree.xpath(_PUBLISHED_META):
         try:
@@ -98,7 +127,7 @@ def find_published(tree: lxml.html.HtmlElement, text: str, url: str | None) -> P
             continue
         if isinstance(moment, datetime) and moment.tzinfo is not None:
             return moment
-    found = _htmldate(tree, url, extensive=False)
+    found = _htmldate(tree, url)
     if found:
         return found
     for element in tree.xpath(_DATE_ELEMENTS)[:50]:
@@ -107,7 +136,7 @@ def find_published(tree: lxml.html.HtmlElement, text: str, url: str | None) -> P
             return russian
     body = tree.find("body")
     top = (body.text_content() if body is not None else text)[:_TOP_CHARS]
-    return parse_russian_date(top) or _htmldate(tree, url, extensive=True)
+    return parse_russian_date(top)
 
 
 def fragment_text(markup: str) -> str:
@@ -143,8 +172,8 @@ def _parse(text: str, origin: str) -> lxml.html.HtmlElement:
     return tree
 
 
-def _htmldate(tree: lxml.html.HtmlElement, url: str | None, *, extensive: bool) -> Published | None:
-    found = htmldate.find_date(copy.deepcopy(tree), url=url, extensive_search=extensive, original_date=True)
+def _htmldate(tree: lxml.html.HtmlElement, url: str | None) -> Published | None:
+    found = htmldate.find_date(copy.deepcopy(tree), url=url, extensive_search=False, original_date=True)
     if not found:
         return None
     return datetime.strptime(found, "%Y-%m-%d").date()
@@ -159,7 +188,9 @@ def _site_name(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def _canonical_url(tree: lxml.html.HtmlElement) -> str | None:
-    candidates = tree.xpath(".//link[@rel='canonical']/@href") + tree.xpath(".//meta[@property='og:url']/@content")
+    candidates = tree.xpath(".//link[@rel='canonical']/@href") + tree.xpath(
+        ".//meta[@property='og:url']/@content"
+    )
     for value in candidates:
         parts = urlsplit(str(value).strip())
         # Sites that point every page's canonical URL at the home page would merge all their articles.
@@ -169,7 +200,7 @@ def _canonical_url(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def _body(text: str, title: str | None) -> str:
-    """The extracted text without the headline and a bare date line above it (they are fields of their own)."""
+    """The extracted text without the headline and a bare date line above it (fields of their own)."""
     lines = text.strip().split("\n")
     while lines and (
         (title and _clean(lines[0]) == title)

@@ -80,6 +80,8 @@ def read_file(path: Path, options: ReadOptions, *, base: Path) -> Iterator[RawDo
     try:
         if kind == "json":
             yield from read_json_array(data, origin, options.fields)
+        elif kind == "jsonl":  # sniffed from the content of a file without a telling name
+            yield from read_json_lines(io.BytesIO(data), origin, options.fields)
         elif kind == "html":
             yield html.read_html(data, origin=origin)
         elif kind == "feed":

@@ -41,7 +41,7 @@ class FeedPoll:
     """Why the feed could not be read (``error`` only)."""
 
     def line(self) -> str:
-        """One line for people: ``URL: 3 new entries, 3 stored`` / ``URL: not modified`` / ``URL: error: …``."""
+        """One line for people: ``URL: 3 new entries, 3 stored``, ``URL: not modified``, ``URL: error: …``."""
         if self.status == "error":
             return f"{self.url}: error: {self.reason}"
         if self.status == "not modified":
@@ -103,10 +103,19 @@ def poll_feed(store: Store, url: str, fetcher: Fetcher, options: IngestOptions |
         return _failed(store, url, items[0].reason)  # the feed itself is unreadable: keep no validators
     report = ingest_documents(store, items, options)
     with store.write() as conn:
-        _feeds.record_poll(conn, url, str(response.status), etag=response.etag, last_modified=response.last_modified)
-        _feeds.mark_seen(conn, url, [d.external_id for d in items if isinstance(d, RawDocument) and d.external_id])
+        _feeds.record_poll(
+            conn, url, str(response.status), etag=response.etag, last_modified=response.last_modified
+        )
+        _feeds.mark_seen(
+            conn, url, [d.external_id for d in items if isinstance(d, RawDocument) and d.external_id]
+        )
     return FeedPoll(
-        url, "new", entries=len(items), stored=report.stored, duplicate=report.duplicate, rejected=report.rejected
+        url,
+        "new",
+        entries=len(items),
+        stored=report.stored,
+        duplicate=report.duplicate,
+        rejected=report.rejected,
     )
 
 

@@ -41,6 +41,8 @@ class Candidate:
 class Options:
     """Which corrections run (all on by default; the NER benchmark switches them one by one)."""
 
+    clean_spans: bool = True
+    type_fixes: bool = True
     split_cases: bool = True
     abbreviations: bool = True
     quoted_orgs: bool = True
@@ -67,27 +69,64 @@ def find_mentions(text: str, parsed: Parsed, models: Models, options: Options = 
 
 
 def _from_span(text: str, span: RawSpan, parsed: Parsed, models: Models, options: Options) -> list[Candidate]:
-    indexes = list(range(span.first_token, span.last_token + 1))
-    cases = [parsed.feats[i].get("Case", "") for i in indexes]
-    nominative = all(c in ("", "Nom") for c in cases)
-    if span.type == "PER" and options.split_cases:
-        parts = _split_by_case(parsed.tokens, parsed.feats, indexes)
-        if len(parts) > 1:
-            return [
-                Candidate(
-                    parsed.tokens[part[0]].start,
-                    parsed.tokens[part[-1]].stop,
-                    "PER",
-                    text[parsed.tokens[part[0]].start : parsed.tokens[part[-1]].stop],
-                    normalize_tokens([parsed.tokens[i] for i in part], [parsed.feats[i] for i in part], models),
-                    all(parsed.feats[i].get("Case", "") in ("", "Nom") for i in part),
-                )
-                for part in parts
-            ]
-    normal = span.normal
-    if span.type in ("LOC", "ORG"):
-        normal = lexicon.canonical_abbreviation(normal) or normal
-    return [Candidate(span.start, span.stop, span.type, text[span.start : span.stop], normal, nominative)]
+    whole = list(range(span.first_token, span.last_token + 1))
+    pieces = _pieces(parsed.tokens, whole, span.type) if options.clean_spans else [(whole, False)]
+    found: list[Candidate] = []
+    for indexes, quoted in pieces:
+        kind = span.type
+        parts = _split_by_case(parsed.tokens, parsed.feats, indexes) if kind == "PER" and options.split_cases else [indexes]
+        for part in parts:
+            start, stop = parsed.tokens[part[0]].start, parsed.tokens[part[-1]].stop
+            if part == whole:
+                normal = span.normal
+            elif quoted:
+                normal = text[start:stop]
+            else:
+                normal = normalize_tokens([parsed.tokens[i] for i in part], [parsed.feats[i] for i in part], models)
+            nominative = all(parsed.feats[i].get("Case", "") in ("", "Nom") for i in part)
+            if kind in ("LOC", "ORG"):
+                normal = lexicon.canonical_abbreviation(normal) or normal
+            if options.type_fixes:
+                if lexicon.fold(normal) in lexicon.NOT_ENTITIES:
+                    continue
+                kind = lexicon.TYPE_FIXES.get(lexicon.fold(normal), kind)
+            found.append(Candidate(start, stop, kind, text[start:stop], normal, nominative))
+    return found
+
+
+def _pieces(tokens: Sequence[Token], indexes: list[int], kind: str) -> list[tuple[list[int], bool]]:
+    """A span cut at separators ("Джоэл Саймон (Joel Simon)", "Монако • Намибия") and stripped of edge
+    punctuation; an ORG "ОАО «Газпром»" keeps only the name in quotes. (token indexes, inside quotes)."""
+    runs: list[list[int]] = [[]]
+    for i in indexes:
+        if tokens[i].text in lexicon.SEPARATORS:
+            runs.append([])
+        else:
+            runs[-1].append(i)
+    pieces: list[tuple[list[int], bool]] = []
+    for run in runs:
+        if kind == "ORG" and any(tokens[i].text in "«\"„“" for i in run):
+            pieces.extend(_quoted_parts(tokens, run))
+        else:
+            pieces.append((run, False))
+    cleaned = []
+    for run, quoted in pieces:
+        while run and not any(ch.isalnum() for ch in tokens[run[0]].text):
+            run = run[1:]
+        while run and not any(ch.isalnum() for ch in tokens[run[-1]].text):
+            run = run[:-1]
+        if run:
+            cleaned.append((run, quoted))
+    return cleaned
+
+
+def _quoted_parts(tokens: Sequence[Token], run: list[int]) -> list[tuple[list[int], bool]]:
+    opening = next(k for k, i in enumerate(run) if tokens[run[k]].text in "«\"„“")
+    before, inside = run[:opening], run[opening + 1 :]
+    inside = [i for i in inside if tokens[i].text not in "»\"“”"]
+    if all(tokens[i].lemma in lexicon.LEGAL_FORMS or tokens[i].text in lexicon.LEGAL_FORMS for i in before):
+        return [(inside, True)]
+    return [(before, False), (inside, True)]
 
 
 def _split_by_case(tokens: Sequence[Token], feats: Sequence[dict[str, str]], indexes: list[int]) -> list[list[int]]:

@@ -205,6 +205,8 @@ def _postposed(ctx: Context, i: int) -> Candidate | None:
         subject_first = head.start() if head else None
     if head is None:
         return None
+    if ctx.text[s_start : s_start + head.start()].rstrip()[-1:] in "»”“\"":
+        return None  # «…», — сказал X: direct speech, found with its quote marks
     part1 = _content(ctx, s_start, s_start + head.start())
     if part1 is None or len(re.findall(r"\w+", ctx.text[part1[0] : part1[1]])) < 3:
         return None

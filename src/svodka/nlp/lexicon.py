@@ -175,3 +175,23 @@ ORG_WORDS = frozenset(
     "телеканал радиостанция организация общество объединение ассоциация союз клуб завод комбинат фабрика "
     "авиакомпания госкорпорация ретейлер ритейлер оператор маркетплейс сервис платформа".split()
 )
+
+SEPARATORS = frozenset({"(", ")", "[", "]", "•", "·", ";", "|", "/", ",", "—", "–"})
+"""Tokens that never sit inside a name: an NER span holding one is two names (or a name and a gloss)."""
+
+LEGAL_FORMS = frozenset(
+    "оао ооо зао пао ао нао гуп муп фгуп фгуп нко нк ик ип чоп фгбу гбу ано кб ак тк иа ия "
+    "концерн компания холдинг корпорация госкорпорация группа агентство".split()
+)
+"""Words before a name in quotes that are not part of it: ОАО «Газпром», концерн «Майкрософт»."""
+
+TYPE_FIXES = {
+    # folded normal form → the type the tagger often gets wrong
+    "ес": "ORG",
+    "евросоюз": "ORG",
+    "европейский союз": "ORG",
+    "мкс": "LOC",
+}
+
+NOT_ENTITIES = frozenset({"сми", "интернет-сми"})
+"""Normal forms the tagger marks though they name nothing ("СМИ" is "the media")."""

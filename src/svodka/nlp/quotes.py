@@ -52,7 +52,7 @@ def find_quotes(
     # A quote-marked clause that is the whole complement ("заявил, что «…»") is direct: the reported
     # speech found around it by its verb is the same quote.
     for candidate in indirect:
-        if not any(overlap(candidate.parts, d.parts) * 2 >= _length(d.parts) for d in direct):
+        if not any(overlap(candidate.parts, d.parts) * 2 >= _length(candidate.parts) for d in direct):
             kept.append(candidate)
     # Fragments quoted inside reported speech are partial quotes of the same speaker.
     for start, stop in fragments:
@@ -121,7 +121,7 @@ def _direct_candidates(
         sentence_like = words >= 3 and (
             _SENTENCE_END.search(text, inner[0], inner[1]) is not None or text[inner[0]].islower() or words >= 6
         )
-        named = _name_before(ctx, opening, para_start)
+        named = _name_before(ctx, opening, para_start) or _name_like(text, inner, words)
         after = _attribution_after(ctx, closing, para_end, sentence_like and not named)
         if after is not None:
             verb, attr = after
@@ -157,6 +157,12 @@ def _direct_candidates(
     return _merge_continuations(ctx, found), fragments
 
 
+def _name_like(text: str, inner: tuple[int, int], words: int) -> bool:
+    """«Единая Россия», «Союз ТМА-11», «Голосу Америки»: a few capitalised words and no punctuation."""
+    quoted = text[inner[0] : inner[1]]
+    return words <= 3 and quoted[:1].isupper() and not re.search(r"[.,!?…:;]", quoted)
+
+
 def _name_before(ctx: Context, opening: int, para_start: int) -> bool:
     """A name noun right before the quote: «компания «Газпром»», «фильм «Брат»», "the film "Brother""."""
     tokens = ctx.token_range(max(para_start, opening - 40), opening)
@@ -177,14 +183,15 @@ def _attribution_after(
     start = match.end()
     if start >= para_end or not text[start].isalpha():
         return None
+    inner_punct = text[closing - 1] in ",.!?…"
+    if not (match.group("dash") or match.group("punct") == "," or (inner_punct and ctx.lang != "ru")):
+        return None  # «Газпром» заявил… is a name; «…». Он сказал… is a new sentence
     end_match = _ATTRIBUTION_END.search(text, start, para_end)
     end = end_match.start() if end_match else para_end
     tokens = ctx.token_range(start, end)
     for i in list(tokens)[:6]:
         token = ctx.tokens[i]
         if token.lemma in SPEECH_VERBS or token.text.lower() in ENGLISH_SPEECH or token.lemma in PARTIAL_CUES:
-            if match.group("punct") == "." and not match.group("dash") and i == tokens[0]:
-                continue  # «…». Сказал… starts a new sentence
             return i, (start, end)
     if match.group("dash") and text[start].islower() and sentence_like:
         return None, (start, end)

@@ -8,9 +8,13 @@ earlier next to a name ("глава Минсвязи Игорь Щёголев")
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from svodka.nlp import morph
 
 from svodka.nlp.cues import (
     ENGLISH_PRONOUNS,
@@ -34,8 +38,11 @@ class Speaker:
 
 UNKNOWN = Speaker(None, None, "UNKNOWN")
 _STOP_PHRASE = frozenset(
-    "что чтобы и а но в во на по с со о об к от для который которая которые это также ранее уже".split()
+    "что чтобы и а но в во на по с со о об к от для который которая которые это также ранее уже не же ли"
+    " бы тоже однако".split()
 )
+_COLLECTIVE = frozenset({"делегация", "руководство", "представитель", "сотрудник"})
+_CYRILLIC = re.compile(r"[а-яё]")
 
 
 @dataclass(slots=True)
@@ -113,21 +120,47 @@ class Context:
         return Speaker((mention.start, mention.stop), name, speaker_type, entity.key if entity else None)
 
 
-def find_speaker(ctx: Context, lo: int, hi: int, anchor: tuple[int, int]) -> Speaker | None:
+def find_speaker(
+    ctx: Context, lo: int, hi: int, anchor: tuple[int, int], *, subject: bool = True
+) -> Speaker | None:
     """The speaker named in [lo, hi) for the reporting word at ``anchor``.
 
     Before the anchor the nearest candidate wins ("глава NASA Майкл Гриффин сказал"); after it the first
     one ("сказал Токаев Путину"). Candidates before the anchor are preferred: that is the subject's usual
-    place in both languages, except right after a quote, where callers pass ``lo`` = anchor.
+    place in both languages, except right after a quote, where callers pass ``lo`` = anchor. With
+    ``subject`` only words that can be in the nominative count ("сказал Путину" names the listener);
+    "по словам X" passes False.
     """
-    before = _candidates(ctx, lo, anchor[0])
+    before = _candidates(ctx, lo, anchor[0], subject)
     if before:
         return before[-1]
-    after = _candidates(ctx, anchor[1], hi)
+    after = _candidates(ctx, anchor[1], hi, subject)
     return after[0] if after else None
 
 
-def _candidates(ctx: Context, lo: int, hi: int) -> list[Speaker]:
+@lru_cache(maxsize=50_000)
+def _parses(word: str) -> tuple[frozenset[str], ...]:
+    """The grammemes of each reading of a Russian word (empty for other scripts)."""
+    lowered = word.lower()
+    if not _CYRILLIC.search(lowered):
+        return ()
+    return tuple(frozenset(str(p.tag).replace(" ", ",").split(",")) for p in morph.analyzer().parse(lowered))
+
+
+def _can_be(word: str, *grammemes: str) -> bool:
+    parses = _parses(word)
+    return not parses or any(all(g in tags for g in grammemes) for tags in parses)
+
+
+def _nominative_mention(mention: Mention) -> bool:
+    words = mention.text.replace("«", " ").replace("»", " ").split()
+    if not words:
+        return False
+    head = words[-1] if mention.type == "PER" and not mention.role else words[0]
+    return _can_be(head, "nomn")
+
+
+def _candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Speaker]:
     """Speaker candidates in [lo, hi) in text order: mentions, then role, group and pronoun phrases."""
     if hi <= lo:
         return []
@@ -135,14 +168,18 @@ def _candidates(ctx: Context, lo: int, hi: int) -> list[Speaker]:
     covered: list[tuple[int, int]] = []
     for mention in ctx.mentions_in(lo, hi):
         role = _role_before(ctx, mention, lo)
+        start = role.span[0] if role is not None and role.span else mention.start
+        covered.append((start, mention.stop))
         if role is not None and mention.type != "PER":
-            found.append((role.span[0] if role.span else mention.start, role))
-        else:
+            if not subject or _subject_word(ctx, start):
+                found.append((start, role))
+        elif not subject or _nominative_mention(mention):
             found.append((mention.start, ctx.from_mention(mention)))
-        covered.append((role.span[0] if role and role.span else mention.start, mention.stop))
     for i in ctx.token_range(lo, hi):
         token = ctx.tokens[i]
         if any(a <= token.start < b for a, b in covered):
+            continue
+        if subject and not _can_be(token.text, "nomn"):
             continue
         speaker = _phrase_speaker(ctx, i, hi)
         if speaker is not None and speaker.span is not None:
@@ -152,9 +189,21 @@ def _candidates(ctx: Context, lo: int, hi: int) -> list[Speaker]:
     return [speaker for _, speaker in found]
 
 
+def _subject_word(ctx: Context, offset: int) -> bool:
+    tokens = ctx.token_range(offset, offset + 40)
+    return not tokens or _can_be(ctx.tokens[tokens[0]].text, "nomn")
+
+
 def _is_role(token: Token) -> bool:
     lemma = token.lemma
     return lemma in ROLE_NOUNS or lemma in GROUP_NOUNS or lemma in ENGLISH_ROLES
+
+
+def _is_people(token: Token) -> bool:
+    """A plural noun for people ("инвесторы", "американцы"): a group speaker even when not listed."""
+    return token.text[:1].isalpha() and any(
+        {"NOUN", "anim", "plur", "nomn"} <= tags for tags in _parses(token.text)
+    ) and token.lemma not in _STOP_PHRASE
 
 
 def _plural(token: Token) -> bool:
@@ -163,7 +212,25 @@ def _plural(token: Token) -> bool:
         return True
     if token.lemma in ENGLISH_ROLES:
         return word.endswith("s") and not word.endswith("ss")
-    return word != token.lemma and word.endswith(("ы", "и", "ие", "ые")) and token.lemma in GROUP_NOUNS
+    parses = _parses(word)
+    return bool(parses) and "plur" in parses[0] and token.lemma in GROUP_NOUNS
+
+
+def _nominative_phrase(ctx: Context, start: int, head: int) -> str:
+    """The phrase from ``start`` with its words up to the head noun put in the nominative."""
+    words = []
+    for i in ctx.token_range(start, ctx.tokens[head].stop):
+        token = ctx.tokens[i]
+        parses = morph.analyzer().parse(token.text.lower()) if _CYRILLIC.search(token.text.lower()) else []
+        form = token.text
+        for parse in parses:
+            plural = "plur" in parse.tag
+            inflected = parse.inflect({"nomn", "plur"} if plural else {"nomn"})
+            if inflected is not None:
+                form = inflected.word
+                break
+        words.append(form)
+    return " ".join(words)
 
 
 def _role_before(ctx: Context, mention: Mention, lo: int) -> Speaker | None:
@@ -182,8 +249,11 @@ def _role_before(ctx: Context, mention: Mention, lo: int) -> Speaker | None:
     head = ctx.tokens[index]
     start = _adjectives_before(ctx, index, lo)
     span = (start, mention.stop)
-    if _plural(head):
-        # "представители ХДС", "эксперты компании": the organisation speaks
+    person = _apposed_person(ctx, mention.stop)
+    if person is not None:
+        return ctx.from_mention(person)  # "директор института Евгений Минченко"
+    if _plural(head) or head.lemma in _COLLECTIVE:
+        # "представители ХДС", "эксперты компании", "делегация ОБСЕ": the organisation speaks
         return ctx.from_mention(mention)
     return _resolve_role(ctx, index, span)
 
@@ -192,8 +262,8 @@ def _adjectives_before(ctx: Context, index: int, lo: int) -> int:
     start = ctx.tokens[index].start
     i = index - 1
     while i >= 0 and ctx.tokens[i].start >= lo:
-        word = ctx.tokens[i].text.lower()
-        if word.endswith(("ый", "ий", "ой", "ая", "яя", "ые", "ие", "ого", "его")) and word not in _STOP_PHRASE:
+        word = ctx.tokens[i].text
+        if word.lower() not in _STOP_PHRASE and _can_be(word, "ADJF") and _CYRILLIC.search(word.lower()):
             start = ctx.tokens[i].start
             i -= 1
         else:
@@ -206,23 +276,46 @@ def _phrase_speaker(ctx: Context, index: int, hi: int) -> Speaker | None:
     word = token.text.lower().replace("ё", "е")
     if word in SUBJECT_PRONOUNS or word in ENGLISH_PRONOUNS:
         return _resolve_pronoun(ctx, token)
-    if not _is_role(token):
+    people = not _is_role(token) and _is_people(token)
+    if not _is_role(token) and not people:
         return None
     start = _adjectives_before(ctx, index, 0 if index == 0 else ctx.tokens[max(0, index - 3)].start)
     stop = token.stop
     j = index + 1
     while j < len(ctx.tokens) and j < index + 5 and ctx.tokens[j].stop <= hi:
         nxt = ctx.tokens[j]
-        if not nxt.text[0].isalnum() or nxt.lemma in _STOP_PHRASE or nxt.lemma in SPEECH_VERBS:
+        lowered = nxt.text.lower()
+        if not nxt.text[0].isalnum() or nxt.lemma in _STOP_PHRASE or lowered in PRONOUNS:
             break
-        if nxt.pos in ("VERB", "AUX", "ADV", "ADP"):
+        if nxt.lemma in SPEECH_VERBS or nxt.pos in ("VERB", "AUX", "ADV", "ADP", "PRON", "PART", "CCONJ", "SCONJ"):
             break
         stop = nxt.stop
         j += 1
     span = (start, stop)
-    if _plural(token):
-        return Speaker(span, ctx.text[start:stop], "OTHER")
+    for mention in ctx.mentions_in(token.stop, stop + 3):
+        if mention.type == "PER" and not mention.role:
+            return ctx.from_mention(mention)  # "руководитель КЗЖ Джоэл Саймон"
+    person = _apposed_person(ctx, stop)
+    if person is not None:
+        return ctx.from_mention(person)
+    if people or _plural(token):
+        organisations = [m for m in ctx.mentions_in(token.stop, stop + 1) if m.type != "PER"]
+        if organisations and not people:
+            return ctx.from_mention(organisations[0])
+        name = _nominative_phrase(ctx, start, index) + ctx.text[token.stop : stop]
+        return Speaker(span, name, "OTHER")
     return _resolve_role(ctx, index, span)
+
+
+def _apposed_person(ctx: Context, offset: int) -> Mention | None:
+    """A person's name right after a role phrase: "глава Минсвязи Игорь Щёголев"."""
+    i = bisect_left(ctx.mention_starts, offset)
+    while i < len(ctx.mentions) and ctx.mentions[i].start <= offset + 2:
+        mention = ctx.mentions[i]
+        if mention.type == "PER" and not mention.role and not ctx.text[offset : mention.start].strip():
+            return mention
+        i += 1
+    return None
 
 
 def _resolve_role(ctx: Context, index: int, span: tuple[int, int]) -> Speaker:
@@ -248,18 +341,34 @@ def _resolve_role(ctx: Context, index: int, span: tuple[int, int]) -> Speaker:
 
 
 def _resolve_pronoun(ctx: Context, token: Token) -> Speaker:
+    """"он"/"она": the person the current sentence is about, else the last speaker, else the last person."""
     gender = PRONOUNS.get(token.text.lower().replace("ё", "е"), ENGLISH_PRONOUNS.get(token.text.lower(), "m"))
     span = (token.start, token.stop)
     if gender == "p":
         for offset, said in reversed(ctx.said):
-            if offset < token.start and said.type in ("ORG", "OTHER"):
+            if offset < token.start and said.type in ("ORG", "OTHER") and token.start - offset < 1500:
                 return Speaker(span, said.name, said.type, said.entity)
         return Speaker(span, None, "OTHER")
-    for mention in reversed(ctx.mentions_in(max(0, token.start - 3000), token.start)):
-        if mention.type == "PER":
-            speaker = ctx.from_mention(mention)
-            if _gender_fits(speaker.name or "", gender):
-                return Speaker(span, speaker.name, "PER", speaker.entity)
+
+    def fits(speaker: Speaker) -> bool:
+        return speaker.type == "PER" and _gender_fits(speaker.name or "", gender)
+
+    index = ctx.sentence_index(token.start)
+    here = ctx.sentences[index].start
+    for mention in ctx.mentions_in(here, token.start):
+        candidate = ctx.from_mention(mention)
+        if fits(candidate):
+            return Speaker(span, candidate.name, "PER", candidate.entity)
+    window = ctx.sentences[max(0, index - 2)].start
+    for offset, said in reversed(ctx.said):
+        if window <= offset < token.start and fits(said):
+            return Speaker(span, said.name, "PER", said.entity)
+    for back in range(index - 1, max(-1, index - 6), -1):
+        sentence = ctx.sentences[back]
+        for mention in ctx.mentions_in(sentence.start, sentence.stop):
+            candidate = ctx.from_mention(mention)
+            if fits(candidate):
+                return Speaker(span, candidate.name, "PER", candidate.entity)
     return Speaker(span, None, "PER")
 
 
@@ -275,19 +384,17 @@ def _gender_fits(name: str, gender: str) -> bool:
 
 
 def previous_person(ctx: Context, offset: int) -> Speaker | None:
-    """The person the sentence before ``offset`` is about: its quote's speaker, else its first named person."""
+    """The person the text before ``offset`` is about: a recent quote's speaker, else the first person named
+    in the nearest sentence that names one (the subject comes first in most news sentences)."""
     index = ctx.sentence_index(offset)
-    current = ctx.sentences[index]
-    for back in (index - 1, index - 2, index):
-        if back < 0:
-            continue
+    window = ctx.sentences[max(0, index - 2)].start
+    for said_at, said in reversed(ctx.said):
+        if window <= said_at < offset and said.type == "PER" and said.entity:
+            return Speaker(None, said.name, "PER", said.entity)
+    for back in range(index, max(-1, index - 6), -1):
         sentence = ctx.sentences[back]
-        stop = offset if back == index else sentence.stop
-        start = sentence.start if back != index else current.start
-        for said_at, said in reversed(ctx.said):
-            if start <= said_at < stop and said.type == "PER" and said.entity:
-                return Speaker(None, said.name, "PER", said.entity)
-        people = [m for m in ctx.mentions_in(start, stop) if m.type == "PER"]
+        stop = min(sentence.stop, offset)
+        people = [m for m in ctx.mentions_in(sentence.start, stop) if m.type == "PER"]
         if people:
             return ctx.from_mention(people[0])
     return None

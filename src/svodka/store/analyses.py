@@ -92,8 +92,8 @@ def insert_analyses(conn: sqlite3.Connection, items: Sequence[tuple[str, Analysi
                 (article_id, entity.key, seq, store_id, entity.type, entity.name, aliases),
             )
             conn.executemany(
-                "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
-                [(store_id, alias) for alias in {entity.name, *entity.aliases}],
+                "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
+                [(store_id, alias, fold(alias)) for alias in {entity.name, *entity.aliases}],
             )
         conn.executemany(
             "INSERT OR IGNORE INTO mentions (article_id, start, stop, type, normal, entity_key, role) "
@@ -161,7 +161,8 @@ def _absorb(conn: sqlite3.Connection, lone: str, into: str) -> None:
         return
     conn.execute("UPDATE article_entities SET entity_id = ? WHERE entity_id = ?", (into, lone))
     conn.execute(
-        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT ?, alias FROM entity_aliases WHERE entity_id = ?",
+        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) "
+        "SELECT ?, alias, folded FROM entity_aliases WHERE entity_id = ?",
         (into, lone),
     )
     conn.execute("DELETE FROM entities WHERE id = ?", (lone,))
@@ -249,8 +250,8 @@ def find_entities(conn: sqlite3.Connection, name: str, kind: str | None = None) 
     folded = fold(name)
     rows = conn.execute(
         "SELECT DISTINCT e.id, e.type, e.name FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id "
-        "WHERE (e.folded = ? OR lower(a.alias) = ?) AND (? IS NULL OR e.type = ?)",
-        (folded, name.lower(), kind, kind),
+        "WHERE (e.folded = ? OR a.folded = ?) AND (? IS NULL OR e.type = ?)",
+        (folded, folded, kind, kind),
     ).fetchall()
     found = [StoredEntity(r["id"], r["type"], r["name"], _aliases(conn, r["id"]), _count(conn, r["id"])) for r in rows]
     return sorted(found, key=lambda e: -e.mentions)

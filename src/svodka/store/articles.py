@@ -41,8 +41,10 @@ def insert_articles(conn: sqlite3.Connection, articles: Sequence[Article]) -> li
     stamp = now_iso()
     for article in articles:
         cursor = conn.execute(
-            f"INSERT OR IGNORE INTO articles ({_COLUMNS}, published_utc, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            # ON CONFLICT (id), not OR IGNORE: only "stored already" is skipped; a NOT NULL violation
+            # raises and rolls the batch back instead of passing for a duplicate.
+            f"INSERT INTO articles ({_COLUMNS}, published_utc, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (
                 article.id,
                 article.external_id,

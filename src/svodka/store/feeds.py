@@ -50,7 +50,8 @@ def record_poll(
     they were (after an error or a 304, the last good answer's validators still hold)."""
     conn.execute(
         "INSERT INTO feeds (url, etag, last_modified, last_polled, last_status) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (url) DO UPDATE SET last_polled = excluded.last_polled, last_status = excluded.last_status"
+        "ON CONFLICT (url) DO UPDATE SET last_polled = excluded.last_polled, "
+        "last_status = excluded.last_status"
         + ("" if keep_validators else ", etag = excluded.etag, last_modified = excluded.last_modified"),
         (url, etag, last_modified, now_iso(), status),
     )

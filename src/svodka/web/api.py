@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from svodka.ingest.jsonl import FieldMap, record_to_document
@@ -74,7 +73,9 @@ def get_status(ctx: Context) -> dict[str, Any]:
 @router.get("/stories", summary="Stories, ranked; filtered by period, language, entity, source, words")
 def list_stories(
     ctx: Context,
-    period: Annotated[str | None, Query(description="all, 1d, 7d or 30d (back from the newest article).")] = None,
+    period: Annotated[
+        str | None, Query(description="all, 1d, 7d or 30d (back from the newest article).")
+    ] = None,
     since: Annotated[str | None, Query(description="ISO date, inclusive.")] = None,
     until: Annotated[str | None, Query(description="ISO date, inclusive.")] = None,
     lang: Annotated[str | None, Query(description="ru, en or other.")] = None,
@@ -85,14 +86,22 @@ def list_stories(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     query = views.ListQuery(
-        period=period, since=since, until=until, lang=lang, source=source, entity=entity, q=q, limit=limit, offset=offset
+        period=period,
+        since=since,
+        until=until,
+        lang=lang,
+        source=source,
+        entity=entity,
+        q=q,
+        limit=limit,
+        offset=offset,
     )
-    return storyviews.story_list(ctx.reader(), query)
+    return storyviews.story_list(ctx.reader(), query, ctx.entity_names)
 
 
 @router.get("/stories/{story_id}", summary="One story with its members and the comparison of its sources")
 def get_story(ctx: Context, story_id: Annotated[str, Path(min_length=1, max_length=200)]) -> dict[str, Any]:
-    return storyviews.story_detail(ctx.reader(), story_id, ctx.comparisons)
+    return storyviews.story_detail(ctx.reader(), story_id, ctx.comparisons, ctx.vectors(), ctx.entity_names)
 
 
 @router.get("/articles", summary="Articles, newest first")
@@ -106,7 +115,9 @@ def list_articles(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    query = views.ListQuery(period=period, since=since, until=until, lang=lang, source=source, limit=limit, offset=offset)
+    query = views.ListQuery(
+        period=period, since=since, until=until, lang=lang, source=source, limit=limit, offset=offset
+    )
     return views.article_list(ctx.reader(), query)
 
 
@@ -145,15 +156,16 @@ def search(
 )
 def post_articles(
     ctx: Context, body: ArticleIn | list[ArticleIn] | ArticleBatch, response: Response
-) -> IngestResult | JSONResponse:
+) -> IngestResult:
     records = body.articles if isinstance(body, ArticleBatch) else body if isinstance(body, list) else [body]
     if not records:
-        return _rejected("an empty batch: send one article or a non-empty array")
+        raise HTTPException(422, "an empty batch: send one article or a non-empty array")
     if len(records) > MAX_BATCH:
-        return _rejected(f"{len(records)} articles in one request; at most {MAX_BATCH}")
+        raise HTTPException(422, f"{len(records)} articles in one request; send at most {MAX_BATCH}")
     documents = [_document(record, index) for index, record in enumerate(records)]
     with ctx.writer() as store:
-        report = ingest_documents(store, documents, IngestOptions(analyzer=ctx.analyzer))
+        options = IngestOptions(analyzer=ctx.analyzer, clusterer=ctx.clusterer(store))
+        report = ingest_documents(store, documents, options)
     result = IngestResult(
         read=report.read,
         stored=report.stored,
@@ -163,9 +175,7 @@ def post_articles(
         seconds=round(report.seconds, 3),
     )
     if report.rejected and not report.stored and not report.duplicate:
-        return JSONResponse(
-            {"error": {"status": 422, "detail": "every article was rejected"}, **result.model_dump()}, status_code=422
-        )
+        raise HTTPException(422, {"message": "every article was rejected", **result.model_dump()})
     if not report.stored:
         response.status_code = 200
     return result
@@ -182,6 +192,7 @@ def delete_article(ctx: Context, article_id: IdPath) -> Response:
     with ctx.writer() as store:
         article = store.article(article_id)
         store.delete_article(article.id)
+        ctx.forget_clusterer()
     return Response(status_code=204)
 
 
@@ -191,7 +202,3 @@ def _document(record: ArticleIn, index: int) -> RawDocument | Rejection:
         return record_to_document(record.model_dump(), where, FieldMap())
     except (ValueError, OverflowError, OSError) as exc:  # an out-of-range numeric date, e.g.
         return Rejection(where, f"unreadable record: {exc}")
-
-
-def _rejected(detail: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": 422, "detail": detail}}, status_code=422)

@@ -38,13 +38,15 @@ def create_app(
     token: str | None = None,
     analyzer: Analyzer | None = None,
     max_body: int = DEFAULT_MAX_BODY,
+    word_vectors: bool = True,
 ) -> FastAPI:
     """The Svodka web app over the database ``db`` (opened now: a bad file fails here, not per request).
 
     ``token`` enables the write endpoints (``Authorization: Bearer TOKEN``); ``analyzer`` is the NLP step
-    for articles posted to the API (None stores them unanalysed).
+    for articles posted to the API (None stores them unanalysed); ``word_vectors`` lets the comparison
+    match synonyms (navec, loaded on the first story page).
     """
-    web = WebContext(db, analyzer=analyzer)
+    web = WebContext(db, analyzer=analyzer, word_vectors=word_vectors)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -83,7 +85,7 @@ def serve(
     log_level: str = "warning",
 ) -> None:
     """Run the app with uvicorn until interrupted."""
-    import uvicorn  # noqa: PLC0415 - only the server needs it; tests use the app directly
+    import uvicorn
 
     app = create_app(db, token=token, analyzer=analyzer)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
@@ -92,14 +94,20 @@ def serve(
 def wants_json(request: Request) -> bool:
     """API paths, and clients that ask for JSON, get JSON errors; browsers get an error page."""
     accept = request.headers.get("accept", "")
-    return request.url.path.startswith("/api/") or request.url.path == "/api" or (
-        "application/json" in accept and "text/html" not in accept
+    return (
+        request.url.path.startswith("/api/")
+        or request.url.path == "/api"
+        or ("application/json" in accept and "text/html" not in accept)
     )
 
 
-def error_response(request: Request, status: int, detail: object, headers: dict[str, str] | None = None) -> Response:
+def error_response(
+    request: Request, status: int, detail: object, headers: dict[str, str] | None = None
+) -> Response:
     if wants_json(request):
-        return JSONResponse({"error": {"status": status, "detail": detail}}, status_code=status, headers=headers)
+        return JSONResponse(
+            {"error": {"status": status, "detail": detail}}, status_code=status, headers=headers
+        )
     return pages.error_page(request, status, detail if isinstance(detail, str) else "", headers)
 
 
@@ -118,7 +126,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = [
-        {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")} for e in exc.errors()
+        {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+        for e in exc.errors()
     ]
     if wants_json(request):
         return JSONResponse({"error": {"status": 422, "detail": problems}}, status_code=422)

@@ -43,18 +43,29 @@ class LruCache:
             self._items.clear()
 
 
+def _data_version(store: Store) -> int:
+    return int(store.conn.execute("PRAGMA data_version").fetchone()[0])
+
+
 class WebContext:
     """Shared by every request of one app. Close it when the server stops."""
 
-    def __init__(self, db: str, *, analyzer: Analyzer | None = None) -> None:
+    def __init__(self, db: str, *, analyzer: Analyzer | None = None, word_vectors: bool = True) -> None:
         self.db = db
         self.analyzer = analyzer
+        self.use_vectors = word_vectors
+        self._vectors: Any = None
+        self._vectors_lock = threading.Lock()
         self.comparisons = LruCache()
+        self.entity_names = LruCache(4096)
+        """Story entity keys → the store entity (id, canonical name), until the next write."""
         self._local = threading.local()
         self._opened: list[Store] = []
         self._opened_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._writer: Store | None = None
+        self._clusterer: Any = None
+        self._seen_version: int | None = None
         # Open once up front: a bad path or a foreign file fails at start, not on the first request.
         self.reader()
 
@@ -68,14 +79,54 @@ class WebContext:
                 self._opened.append(store)
         return store
 
+    def vectors(self) -> Any:
+        """The word vectors of the comparison (``svodka.compare.word_vectors``), loaded on first use.
+
+        None when switched off or not installed: the comparison then aligns claims by lemmas alone.
+        """
+        if not self.use_vectors:
+            return None
+        with self._vectors_lock:
+            if self._vectors is None:
+                try:
+                    from svodka.compare import word_vectors
+                except ImportError:
+                    self.use_vectors = False
+                    return None
+                self._vectors = word_vectors()
+                if self._vectors is None:
+                    self.use_vectors = False
+            return self._vectors
+
     @contextmanager
     def writer(self) -> Iterator[Store]:
         """The one writing connection, held for the duration of the block."""
         with self._write_lock:
             if self._writer is None:
                 self._writer = Store(self.db)
-            yield self._writer
+            try:
+                yield self._writer
+            finally:
+                self._seen_version = _data_version(self._writer)
         self.comparisons.clear()
+        self.entity_names.clear()
+
+    def forget_clusterer(self) -> None:
+        """After a delete: the index still holds the article; it is rebuilt on the next ingest."""
+        self._clusterer = None
+
+    def clusterer(self, store: Store) -> Any:
+        """The story index for the writer, loaded once; loaded again when another process wrote the store.
+
+        Call inside ``writer()``. SQLite's ``data_version`` changes when another connection commits, so a
+        ``svodka watch`` or ``ingest`` running beside the server does not leave the index stale.
+        """
+        from svodka.stories.assign import Clusterer
+
+        version = _data_version(store)
+        if self._clusterer is None or version != self._seen_version:
+            self._clusterer = Clusterer.load(store.conn)
+        return self._clusterer
 
     def close(self) -> None:
         with self._opened_lock:

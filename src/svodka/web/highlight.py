@@ -47,7 +47,10 @@ def highlight(text: str, marks: Iterable[Mark]) -> Markup:
         while stack[-1] is not root and stack[-1].stop <= start:
             stack.pop()
         parent = stack[-1]
-        node = _Node(Mark(start, min(stop, parent.stop), mark.cls, mark.href, mark.title, mark.anchor), min(stop, parent.stop))
+        node = _Node(
+            Mark(start, min(stop, parent.stop), mark.cls, mark.href, mark.title, mark.anchor),
+            min(stop, parent.stop),
+        )
         parent.children.append(node)
         stack.append(node)
     return Markup("".join(_render(text, root, 0, size)))

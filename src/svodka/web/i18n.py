@@ -178,11 +178,45 @@ UI: Mapping[str, Mapping[str, str]] = {
     },
 }
 
+PLURALS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "ru": {
+        "sources": ("источник", "источника", "источников"),
+        "articles": ("статья", "статьи", "статей"),
+        "mentions": ("упоминание", "упоминания", "упоминаний"),
+        "versions": ("формулировка", "формулировки", "формулировок"),
+    },
+    "en": {
+        "sources": ("source", "sources"),
+        "articles": ("article", "articles"),
+        "mentions": ("mention", "mentions"),
+        "versions": ("version", "versions"),
+    },
+}
+
 _MONTHS = {
     "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
            "ноября", "декабря"),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }  # fmt: skip
+
+
+_MONTHS_NOMINATIVE = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+                      "октябрь", "ноябрь", "декабрь")  # fmt: skip
+
+
+def plural(count: int, word: str, lang: str) -> str:
+    """The word's form for a count: 1 источник, 3 источника, 5 источников; 1 source, 2 sources."""
+    forms = PLURALS.get(lang, PLURALS[DEFAULT_LANG]).get(word)
+    if not forms:
+        return word
+    if lang != "ru":
+        return forms[0] if count == 1 else forms[1]
+    tens, units = count % 100, count % 10
+    if units == 1 and tens != 11:
+        return forms[0]
+    if 2 <= units <= 4 and not 12 <= tens <= 14:
+        return forms[1]
+    return forms[2]
 
 
 def pick_lang(query: str | None, cookie: str | None) -> str:
@@ -209,14 +243,41 @@ def format_when(value: str | date | datetime | None, lang: str, *, with_time: bo
         moment = value
     else:
         text = value.strip()
+        partial = _partial(text, lang)
+        if partial:
+            return partial
         try:
             moment = (
-                date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text.replace("Z", "+00:00"))
+                date.fromisoformat(text)
+                if len(text) == 10
+                else datetime.fromisoformat(text.replace("Z", "+00:00"))
             )
         except ValueError:
             return text
     month = _MONTHS.get(lang, _MONTHS["ru"])[moment.month - 1]
     day = f"{moment.day} {month} {moment.year}"
-    if with_time and isinstance(moment, datetime):
+    # A bare date is stored as its midnight: a time of exactly 00:00:00 says nothing, so it is not shown.
+    if (
+        with_time
+        and isinstance(moment, datetime)
+        and (moment.hour, moment.minute, moment.second) != (0, 0, 0)
+    ):
         return f"{day}, {moment:%H:%M}"
     return day
+
+
+def _partial(text: str, lang: str) -> str | None:
+    """«сентябрь 2025» for ``2025-09``, «2025» for ``2025`` (dates the texts name only in part)."""
+    if len(text) == 4 and text.isdigit():
+        return text
+    if (
+        len(text) == 7
+        and text[4] == "-"
+        and text[:4].isdigit()
+        and text[5:].isdigit()
+        and 1 <= int(text[5:]) <= 12
+    ):
+        month = int(text[5:])
+        name = _MONTHS_NOMINATIVE[month - 1] if lang == "ru" else _MONTHS["en"][month - 1]
+        return f"{name} {text[:4]}"
+    return None

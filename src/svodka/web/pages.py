@@ -22,7 +22,7 @@ from svodka.errors import SvodkaError
 from svodka.web import entityviews, storyviews, views
 from svodka.web.context import WebContext
 from svodka.web.highlight import bracketed
-from svodka.web.i18n import COOKIE, LANGS, format_when, pick_lang, translator
+from svodka.web.i18n import COOKIE, LANGS, format_when, pick_lang, plural, translator
 from svodka.web.security import safe_url
 
 router = APIRouter(include_in_schema=False)
@@ -36,6 +36,8 @@ ENV = Environment(
 )
 ENV.filters["safe_url"] = safe_url
 ENV.filters["bracketed"] = bracketed
+ENV.globals["claim_with_value"] = storyviews.claim_with_value
+ENV.globals["difference_value"] = storyviews.difference_value
 
 BADGE_COLOURS = 8
 REFRESH_SECONDS = 30
@@ -57,7 +59,9 @@ def _load_static() -> dict[str, StaticFile]:
             media = mimetypes.guess_type(entry.name)[0] or "application/octet-stream"
             if media.startswith("text/") or media in ("application/javascript", "image/svg+xml"):
                 media += "; charset=utf-8"
-            files[entry.name] = StaticFile(body, media, '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"')
+            files[entry.name] = StaticFile(
+                body, media, '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
+            )
     return files
 
 
@@ -88,6 +92,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
         other_lang=other,
         switch_url=switch,
         when=lambda value, time=True: format_when(value, lang, with_time=time),
+        n=lambda count, word: f"{count} {plural(int(count or 0), word, lang)}",
         request_path=request.url.path,
         **values,
     )
@@ -134,9 +139,19 @@ def home(
         limit=20,
         offset=offset,
     )
-    with_stories = views.stories_available(store)
-    listing = storyviews.story_list(store, query) if with_stories else views.article_list(store, query)
-    keep = {"period": period, "language": language, "source": source, "entity": entity, "q": q, "refresh": refresh}
+    listing = storyviews.story_list(store, query, _ctx(request).entity_names)
+    # A store filled without story assignment still has articles to show: list those instead.
+    with_stories = bool(listing["items"]) or query.offset > 0 or _filtered(query) or not store.count()
+    if not with_stories:
+        listing = views.article_list(store, query)
+    keep = {
+        "period": period,
+        "language": language,
+        "source": source,
+        "entity": entity,
+        "q": q,
+        "refresh": refresh,
+    }
     return render(
         request,
         "home.html",
@@ -145,7 +160,7 @@ def home(
         filters=query,
         refresh=refresh == "1",
         refresh_seconds=REFRESH_SECONDS,
-        status=views.status(store),
+        store_status=views.status(store),
         page_url=lambda **changes: _page_url("/", keep, changes),
     )
 
@@ -153,7 +168,7 @@ def home(
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
     ctx = _ctx(request)
-    detail = storyviews.story_detail(ctx.reader(), story_id, ctx.comparisons)
+    detail = storyviews.story_detail(ctx.reader(), story_id, ctx.comparisons, ctx.vectors(), ctx.entity_names)
     layout = storyviews.side_by_side(ctx.reader(), detail)
     return render(request, "story.html", story=detail, layout=layout)
 
@@ -211,6 +226,12 @@ def static_file(request: Request, name: Annotated[str, Path(max_length=100)]) ->
 def favicon() -> Response:
     icon = STATIC["favicon.svg"]
     return Response(icon.body, media_type=icon.media_type, headers={"Cache-Control": "public, max-age=86400"})
+
+
+def _filtered(query: views.ListQuery) -> bool:
+    return any(
+        v for v in (query.period, query.lang, query.source, query.entity, query.q) if v not in (None, "all")
+    )
 
 
 def _page_url(path: str, keep: dict[str, str | None], changes: dict[str, Any]) -> str:

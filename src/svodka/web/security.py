@@ -119,7 +119,9 @@ class BodyLimit:
                 await _json_error(send, 413, self._message())
 
     def _message(self) -> str:
-        return f"the request body is larger than the limit of {self.max_bytes // 1024} KiB: send smaller batches"
+        return (
+            f"the request body is larger than the limit of {self.max_bytes // 1024} KiB: send smaller batches"
+        )
 
 
 async def _json_error(send: Send, status: int, detail: str) -> None:
@@ -145,7 +147,9 @@ def require_token(request: Request) -> None:
     scheme, _, given = header.partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
         raise HTTPException(
-            401, "this endpoint needs the header 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"}
+            401,
+            "this endpoint needs the header 'Authorization: Bearer <token>'",
+            {"WWW-Authenticate": "Bearer"},
         )
     if not hmac.compare_digest(given.strip().encode(), expected.encode()):
         raise HTTPException(401, "wrong token", {"WWW-Authenticate": 'Bearer error="invalid_token"'})

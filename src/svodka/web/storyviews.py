@@ -6,15 +6,18 @@ Stories come from ``Store.stories``/``Store.story`` (the stories layer) and the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
 
-from svodka.errors import NotFound, StoreError
+from svodka.errors import NotFound, UsageError
 from svodka.model import Article
 from svodka.store import Store
+from svodka.store.stories import StoryFilter
+from svodka.stories.records import Story
 from svodka.web.context import LruCache
 from svodka.web.highlight import Mark, highlight
 from svodka.web.views import ListQuery, period_bounds
@@ -25,20 +28,42 @@ SCAN_DEPTH = 2000
 """Ranked stories looked through when the list is filtered by source (the most important ones)."""
 
 
-def _story_filter(store: Store, query: ListQuery) -> Any:
-    from svodka.store.stories import StoryFilter  # noqa: PLC0415 - the stories layer is optional in a build
-
+def _story_filter(store: Store, query: ListQuery) -> StoryFilter:
     since, until = period_bounds(store, query)
     return StoryFilter(since=since, until=until, lang=query.lang, entity=query.entity)
 
 
-def story_brief(story: Any) -> dict[str, Any]:
-    """A story in the list: its record as the stories layer gives it (``Story.to_dict``)."""
+def story_brief(store: Store, story: Story, names: LruCache | None = None) -> dict[str, Any]:
+    """A story in the list: its record (``Story.to_dict``) and its top entities as people read them."""
     out: dict[str, Any] = story.to_dict()
+    out["top_entities"] = top_entities(store, story.entities, names)
     return out
 
 
-def story_list(store: Store, query: ListQuery) -> dict[str, Any]:
+def top_entities(store: Store, keys: Sequence[str], names: LruCache | None = None) -> list[dict[str, Any]]:
+    """A story's entity keys (case-folded names) → ``{"key", "id", "name", "type"}`` of the store's entities.
+
+    The canonical spelling and the id come from ``Store.find_entities``; a key it does not know is shown
+    as it is, with no id (the page then links to the list filtered by it).
+    """
+    out = []
+    for key in keys:
+        found = (
+            names.get_or_compute(key, partial(_entity_for, store, key)) if names else _entity_for(store, key)
+        )
+        out.append({"key": key, **found})
+    return out
+
+
+def _entity_for(store: Store, key: str) -> dict[str, Any]:
+    found = store.find_entities(key)
+    if not found:
+        return {"id": None, "name": key, "type": None}
+    best = found[0]
+    return {"id": best.id, "name": best.name, "type": best.type}
+
+
+def story_list(store: Store, query: ListQuery, names: LruCache | None = None) -> dict[str, Any]:
     """Ranked stories after the filters; ``total`` counts what the filters let through."""
     where = _story_filter(store, query)
     if query.q is None and query.source is None:
@@ -56,7 +81,7 @@ def story_list(store: Store, query: ListQuery) -> dict[str, Any]:
         page = ranked[query.offset : query.offset + query.limit]
         total = len(ranked)
     return {
-        "items": [story_brief(s) for s in page],
+        "items": [story_brief(store, s, names) for s in page],
         "total": total,
         "has_more": total is None or total > query.offset + query.limit,
         "limit": query.limit,
@@ -64,35 +89,32 @@ def story_list(store: Store, query: ListQuery) -> dict[str, Any]:
     }
 
 
-def story_detail(store: Store, story_id: str, cache: LruCache) -> dict[str, Any]:
-    """The story record with its members and ``comparison`` (None, with ``comparison_error``, if unavailable)."""
+def story_detail(
+    store: Store, story_id: str, cache: LruCache, vectors: Any = None, names: LruCache | None = None
+) -> dict[str, Any]:
+    """The story record with its members and ``comparison`` (None, with ``comparison_error``, if unavailable).
+
+    Comparisons are cached per story and membership: a story that gains an article is compared again.
+    """
     detail = store.story(story_id)
     out: dict[str, Any] = detail.to_dict()
+    out["top_entities"] = top_entities(store, detail.story.entities, names)
     key = (detail.story.id, tuple(m.article_id for m in detail.members), detail.story.last_seen)
-    compare = _comparer()
-    if compare is None:
+    try:
+        from svodka.compare import compare_story
+    except ImportError:
         out["comparison"] = None
         out["comparison_error"] = "the comparison layer is not part of this build"
         return out
     try:
-        out["comparison"] = cache.get_or_compute(key, lambda: compare(store, detail.story.id).to_dict())
+        out["comparison"] = cache.get_or_compute(
+            key, lambda: compare_story(store, detail.story.id, vectors=vectors).to_dict()
+        )
         out["comparison_error"] = None
-    except NotFound:
-        raise
-    except StoreError:
-        raise
-    except ValueError as exc:  # a story too small or too odd to compare is still a story to show
+    except UsageError as exc:  # a story the comparison cannot handle is still a story to show
         out["comparison"] = None
         out["comparison_error"] = str(exc)
     return out
-
-
-def _comparer() -> Callable[[Store, str], Any] | None:
-    try:
-        from svodka.compare import compare_story  # noqa: PLC0415 - the comparison layer is optional in a build
-    except ImportError:
-        return None
-    return compare_story  # type: ignore[no-any-return]
 
 
 # The side-by-side view ----------------------------------------------------------------------------------
@@ -133,11 +155,11 @@ def side_by_side(store: Store, detail: dict[str, Any]) -> Layout:
     if not comparison:
         return Layout([], {}, 1.0, {})
     members: dict[str, dict[str, Any]] = {m["article_id"]: m for m in detail.get("members", [])}
-    # A claim names its article by external id (and source); map both ids of each member to it.
+    # A claim names its article by external id (else id) and its source label (source, else that id).
     by_key: dict[str, str] = {}
     for m in members.values():
-        by_key.setdefault(_claim_key(m.get("external_id") or m["article_id"], m.get("source")), m["article_id"])
-        by_key.setdefault(_claim_key(m["article_id"], m.get("source")), m["article_id"])
+        name = m.get("external_id") or m["article_id"]
+        by_key.setdefault(_claim_key(name, m.get("source") or name), m["article_id"])
     marks: dict[str, list[Mark]] = {}
     anchors: dict[tuple[str, int, str], str] = {}
 
@@ -197,11 +219,33 @@ def _article(store: Store, article_id: str) -> Article | None:
         return None
 
 
-def claim_with_values(claim: dict[str, Any], value: object) -> Markup:
-    """A claim's text with the differing value marked where it occurs in it."""
+def difference_value(difference: dict[str, Any], index: int) -> str | None:
+    """The value a difference gives for its ``index``-th claim, without a leading "source: " label.
+
+    Values name their source when there is one per source; else they are matched to claims by position.
+    """
+    claims = difference.get("claims") or []
+    values = [str(v) for v in difference.get("values") or []]
+    if index >= len(claims):
+        return None
+    label = f"{claims[index].get('source')}: "
+    for value in values:
+        if value.startswith(label):
+            return value[len(label) :]
+    return values[index] if index < len(values) else None
+
+
+def claim_with_value(claim: dict[str, Any], value: str | None) -> Markup:
+    """A claim's text with the differing value marked where it occurs in it (word by word if need be)."""
     text = str(claim.get("text", ""))
-    needle = str(value or "")
-    at = text.lower().find(needle.lower()) if needle else -1
-    if at < 0:
+    if not value:
         return highlight(text, [])
-    return highlight(text, [Mark(at, at + len(needle), "value")])
+    lowered = text.lower()
+    at = lowered.find(value.lower())
+    if at >= 0:
+        return highlight(text, [Mark(at, at + len(value), "value")])
+    marks = []
+    for word in value.split():
+        if len(word) > 1 and (found := lowered.find(word.lower())) >= 0:
+            marks.append(Mark(found, found + len(word), "value"))
+    return highlight(text, marks)

@@ -103,7 +103,9 @@ def search(store: Store, q: str, *, limit: int, offset: int) -> dict[str, Any]:
     hits = store.search(q, limit=limit, offset=offset)
     return {
         "query": q,
-        "items": [{**article_brief(h.article), "score": round(h.score, 4), "snippet": h.snippet} for h in hits],
+        "items": [
+            {**article_brief(h.article), "score": round(h.score, 4), "snippet": h.snippet} for h in hits
+        ],
         "limit": limit,
         "offset": offset,
     }
@@ -115,13 +117,7 @@ def status(store: Store) -> dict[str, Any]:
     return {
         "articles": store.count(),
         "newest": format_published(newest[0].published) if newest else None,
-        "stories_available": stories_available(store),
     }
-
-
-def stories_available(store: Store) -> bool:
-    """Whether this build has the stories layer (the list page falls back to articles without it)."""
-    return callable(getattr(store, "stories", None))
 
 
 def _utc(value: date | datetime) -> datetime:

@@ -26,8 +26,10 @@ CREATE INDEX entities_surname ON entities (surname) WHERE surname IS NOT NULL;
 CREATE TABLE entity_aliases (
     entity_id    TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
     alias        TEXT NOT NULL,
+    folded       TEXT NOT NULL,                    -- alias lowercased, ё → е (SQLite's lower() is ASCII-only)
     PRIMARY KEY (entity_id, alias)
 ) WITHOUT ROWID;
+CREATE INDEX entity_aliases_folded ON entity_aliases (folded);
 
 -- The article-level entities (svodka.nlp.types.Entity) and the store entity each one is.
 CREATE TABLE article_entities (
