@@ -1,6 +1,7 @@
 """Time to compare a 20-article story (target: p95 ≤ 200 ms), analyses computed beforehand.
 
-    python -m benchmarks.bench_compare_speed [../shared/corpora/tg-ru-2024/posts.jsonl] [--runs 30] [--no-write]
+    python -m benchmarks.bench_compare_speed [../shared/corpora/tg-ru-2024/posts.jsonl] [--runs 30]
+        [--no-write]
 
 The story: the 20 longest posts of the busiest day that mention one keyword (default «Трамп») — one
 news topic told by many channels, like a big story. Analysis (NLP) is not timed: it happens at ingest.
@@ -18,16 +19,17 @@ from pathlib import Path
 
 from benchmarks.report import write_section
 from svodka.compare import compare_articles, word_vectors
-from svodka.model import Article, RawDocument, parse_published
 from svodka.ingest.normalize import to_article
+from svodka.model import Article, RawDocument, parse_published
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tg-ru-2024" / "posts.jsonl"
 TARGET_MS = 200.0
 
 
 def story(path: Path, keyword: str, size: int) -> list[Article]:
-    posts = [json.loads(line) for line in path.open(encoding="utf-8")]
-    posts = [p for p in posts if keyword.lower() in p["text"].lower() and len(p["text"]) > 300]
+    with path.open(encoding="utf-8") as lines:
+        posts = [json.loads(line) for line in lines]
+    posts = [p for p in posts if keyword.lower() in p["text"].lower() and len(p["text"]) > 150]
     day = Counter(p["date"][:10] for p in posts).most_common(1)[0][0]
     chosen = sorted((p for p in posts if p["date"][:10] == day), key=lambda p: -len(p["text"]))[:size]
     articles = []

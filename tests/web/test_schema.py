@@ -26,7 +26,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 @schema.parametrize()
 @settings(
-    max_examples=30,
+    max_examples=15,
     deadline=None,
     derandomize=True,
     phases=[Phase.explicit, Phase.generate],
@@ -36,4 +36,5 @@ def test_no_server_errors(case: schemathesis.Case) -> None:
     response = case.call(headers={"Authorization": f"Bearer {TOKEN}"})
     case.validate_response(response, checks=[not_a_server_error])
     assert response.status_code < 500
-    assert response.headers["content-type"].startswith("application/json") or response.status_code == 204
+    content_type = response.headers.get("content-type") or [""]
+    assert content_type[0].startswith("application/json") or response.status_code == 204

@@ -10,9 +10,11 @@ from svodka.cli.analyze import analyze_command
 from svodka.cli.articles import article_command, articles_command, search_command
 from svodka.cli.compare import compare_command
 from svodka.cli.demo import demo_command
+from svodka.cli.eval import eval_app
 from svodka.cli.extract import extract_command
 from svodka.cli.ingest import ingest_command
 from svodka.cli.serve import serve_command
+from svodka.cli.stories import stories_command, story_command
 from svodka.cli.watch import watch_command
 
 app = typer.Typer(
@@ -34,6 +36,9 @@ app.command("analyze")(analyze_command)
 app.command("extract")(extract_command)
 app.command("watch")(watch_command)
 app.command("compare")(compare_command)
+app.command("stories")(stories_command)
+app.command("story")(story_command)
+app.add_typer(eval_app, name="eval")
 
 
 @app.callback()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from svodka.compare.words import STOP, lexicon
+from svodka.compare.words import ATTRIBUTION, STOP, lexicon
 from svodka.model import Article
 from svodka.nlp import morph
 from svodka.nlp.dates import find_dates
@@ -35,6 +35,13 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
+_URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
+# Channel furniture, not news: «Подписывайся на SHOT», «Прислать новость», "Subscribe".
+_PROMO = re.compile(
+    r"подпис(?:ыв)?айтесь|подпис(?:ыв)?айся|подпишись|прислать новость|предложить новость|наш канал"
+    r"|subscribe",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(%|тыс\.|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|thousand|million|billion|bn)(?!\w))?"
 )
@@ -167,6 +174,7 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
         dates = tuple(find_dates(text, base, analysis.lang or article.lang))
     starts = [t.start for t in tokens]
     names = {e.key: e for e in analysis.entities}
+    urls = [m.span() for m in _URL.finditer(text)]
     claims: list[Claim] = []
     paragraph = 0
     previous_stop = 0
@@ -193,8 +201,10 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
                     stop=stop,
                     sentence=number,
                     paragraph=paragraph,
-                    heading=_is_heading(text, start, stop),
-                    lemmas=tuple(t.lemma for t in span if _content(t)),
+                    heading=_is_heading(text, start, stop) or bool(_PROMO.search(text, start, stop)),
+                    lemmas=tuple(
+                        t.lemma for t in span if _content(t) and not any(a <= t.start < b for a, b in urls)
+                    ),
                     entities=frozenset(keys),
                     persons=frozenset(persons),
                     numbers=tuple(_numbers(text, start, stop, span, dates)),
@@ -238,7 +248,14 @@ def event_kinds(tokens: Sequence[Token]) -> list[tuple[str, Token]]:
 
 
 def _content(token: Token) -> bool:
-    return token.pos in _CONTENT_POS and token.lemma not in STOP and any(c.isalnum() for c in token.lemma)
+    """A word that says what the claim is about: not a function word, not a number (numbers are compared
+    as numbers), not a verb of saying («сообщил источник» tells who said it, not what happened)."""
+    return (
+        token.pos in _CONTENT_POS
+        and token.lemma not in STOP
+        and token.lemma not in ATTRIBUTION
+        and any(c.isalpha() for c in token.lemma)
+    )
 
 
 def _lemmatize(text: str) -> tuple[Token, ...]:

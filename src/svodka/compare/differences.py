@@ -17,7 +17,7 @@ from svodka.compare.align import Alignment
 from svodka.compare.claims import Claim, Doc, Number, Place
 from svodka.compare.events import Before, Event, order
 from svodka.compare.result import Difference, Span
-from svodka.compare.words import ATTRIBUTION
+from svodka.compare.words import ATTRIBUTION, STOP
 
 SAME_FACT = 0.35
 """Link score from which two claims are taken to state the same fact with different details."""
@@ -79,6 +79,7 @@ def find_differences(
             found.extend(_claim_places(docs, a, b))
         if link.score >= SAME_PEOPLE:
             found.extend(_people(docs, a, b))
+    found.extend(_number_facts(docs))
     found.extend(_event_places(docs, events))
     found.extend(_orders(docs, events))
     return _unique(found)
@@ -102,6 +103,62 @@ def _numbers(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
                 )
             )
     return found
+
+
+def _number_facts(docs: Sequence[Doc]) -> list[Difference]:
+    """Counts of the same thing by the same verb («пострадали 12 человек» / «пострадали 15 человек»).
+
+    Within one story a verb and a counted noun name one fact even where the rest of the two sentences
+    differ (who reported it, what else happened); counts tied to different people are left alone.
+    """
+    facts: dict[tuple[str, str, frozenset[str]], list[tuple[Claim, Number]]] = {}
+    for doc in docs:
+        for claim in doc.claims:
+            if claim.heading or set(claim.lemmas) & _HEDGES:
+                continue
+            for number in claim.numbers:
+                verb = _verb_of(doc, claim, number)
+                if number.unit and verb:
+                    facts.setdefault((verb, number.unit, claim.persons), []).append((claim, number))
+    found = []
+    for (verb, unit, _), items in sorted(facts.items(), key=lambda kv: kv[0][:2]):
+        by_doc: dict[int, list[tuple[Claim, Number]]] = {}
+        for claim, number in items:
+            by_doc.setdefault(claim.doc, []).append((claim, number))
+        for x, y in combinations(sorted(by_doc), 2):
+            if any(_agree(p, q) for _, p in by_doc[x] for _, q in by_doc[y]):
+                continue
+            a, b = by_doc[x][0][0], by_doc[y][0][0]
+            found.append(
+                Difference(
+                    "number",
+                    f"how many ({unit}, {verb})",
+                    (_span(a), _span(b)),
+                    (
+                        _values(docs, a, [n for _, n in by_doc[x]]),
+                        _values(docs, b, [n for _, n in by_doc[y]]),
+                    ),
+                )
+            )
+    return found
+
+
+def _verb_of(doc: Doc, claim: Claim, number: Number) -> str | None:
+    """The verb nearest to a number within its clause (no comma between), if the tagger marked verbs."""
+    text = doc.article.text
+    best: tuple[int, str] | None = None
+    for token in doc.tokens_in(claim.start, claim.stop):
+        if token.pos != "VERB" or token.lemma in STOP or token.lemma in ATTRIBUTION:
+            continue
+        left, right = (
+            sorted((token.stop, number.start)) if token.stop <= number.start else (number.stop, token.start)
+        )
+        if any(mark in text[left:right] for mark in ",;:—–"):
+            continue
+        distance = right - left
+        if best is None or distance < best[0]:
+            best = (distance, token.lemma)
+    return best[1] if best else None
 
 
 def _agree(x: Number, y: Number) -> bool:

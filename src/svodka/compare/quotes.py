@@ -102,9 +102,8 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
     found: list[Difference] = []
     if match == "single":
         return found
-    keys = {v.speaker_key for v in versions if v.speaker_key}
-    if len(keys) > 1 and len({v.doc for v in versions if v.speaker_key}) > 1:
-        named = [v for v in versions if v.speaker_key]
+    named = [v for v in versions if v.speaker_key and not _speaker_inside(v)]
+    if _disagree([v.speaker or "" for v in named]) and len({v.doc for v in named}) > 1:
         found.append(
             Difference(
                 "speaker",
@@ -124,6 +123,20 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
             )
         )
     return found
+
+
+def _disagree(names: list[str]) -> bool:
+    """Whether some two names cannot be one person: «Такер» and «Такер Карлсон» can, «Петров» and
+    «Сидоров» cannot (one name's words must all be in the other's)."""
+    words = [set(n.lower().replace("ё", "е").split()) for n in names]
+    return any(not (a <= b or b <= a) for i, a in enumerate(words) for b in words[i + 1 :])
+
+
+def _speaker_inside(quote: _Quote) -> bool:
+    """A speaker named inside their own quote («…запретило Зеленскому дать интервью», said a journalist)
+    is more likely a misresolution than the speaker: such a version does not count against others."""
+    surname = (quote.speaker or "").lower().replace("ё", "е").split()[-1:]
+    return bool(surname) and any(w.startswith(surname[0][:-2] or surname[0]) for w in quote.words)
 
 
 def _quotes(doc: Doc) -> list[_Quote]:

@@ -52,6 +52,8 @@ class Candidate:
     standalone: bool = False
     nested_in: Candidate | None = field(default=None, repr=False)
     anchor: int = -1
+    outer: bool = False
+    """An attribution around the content ("…, сообщает X", "по данным X"): an inner report wins over it."""
     """Where the attribution starts: a later quote's content ends before the next quote's anchor."""
 
 
@@ -218,7 +220,9 @@ def _postposed(ctx: Context, i: int) -> Candidate | None:
         if part2 is not None:
             parts.append(part2)
     lo = s_start + head.start() if subject_first is not None else token.start
-    return Candidate(parts, "indirect", lambda: speaker_of_verb(ctx, i, lo, clause_end), anchor=token.start)
+    return Candidate(
+        parts, "indirect", lambda: speaker_of_verb(ctx, i, lo, clause_end), anchor=token.start, outer=True
+    )
 
 
 def _anaphoric(ctx: Context, i: int) -> Candidate | None:
@@ -236,7 +240,7 @@ def _anaphoric(ctx: Context, i: int) -> Candidate | None:
         content = _content(ctx, prev_start, para_start)
     if content is None:
         return None
-    return Candidate([content], "indirect", lambda: speaker_of_verb(ctx, i, s_start, s_stop))
+    return Candidate([content], "indirect", lambda: speaker_of_verb(ctx, i, s_start, s_stop), outer=True)
 
 
 def _as_said(ctx: Context, i: int) -> Candidate | None:
@@ -266,7 +270,7 @@ def _by_words(ctx: Context, i: int) -> Candidate | None:
         pronoun = next((tokens[k] for k in range(i + 1, noun) if tokens[k].text.lower() in PRONOUNS), None)
         if pronoun is not None:
             return _resolve_pronoun(ctx, pronoun)
-        found = find_speaker(ctx, tokens[noun].stop, hi, (tokens[noun].stop, tokens[noun].stop))
+        found = find_speaker(ctx, tokens[noun].stop, hi, (tokens[noun].stop, tokens[noun].stop), subject=False)
         if found is not None:
             return found
         rest = ctx.text[tokens[noun].stop : hi].strip(" ,.")
@@ -296,7 +300,7 @@ def _parenthetical(ctx: Context, i: int, speak: Callable[[int, int], Speaker]) -
             parts.append(second)
     if not parts:
         return None
-    return Candidate(parts, "indirect", lambda: speak(start, attr_end), anchor=start)
+    return Candidate(parts, "indirect", lambda: speak(start, attr_end), anchor=start, outer=True)
 
 
 def _is_connective(lead: str) -> bool:
@@ -312,6 +316,13 @@ def _inside_quotes(candidate: Candidate, quoted: list[tuple[int, int]]) -> bool:
 def _cut_overlaps(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """One quote per stretch of text: a later construction inside an earlier content ends that content."""
     found.sort(key=lambda c: c.parts[0][0])
+    # "X сообщил, что A, передаёт Интерфакс": the innermost report is the quote, not the agency's.
+    inner = [c for c in found if not c.outer]
+    found = [
+        c
+        for c in found
+        if not c.outer or not any(any(a <= i.anchor < b for a, b in c.parts) for i in inner)
+    ]
     kept: list[Candidate] = []
     for candidate in found:
         if kept and overlap(kept[-1].parts, candidate.parts):

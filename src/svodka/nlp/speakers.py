@@ -41,6 +41,11 @@ _STOP_PHRASE = frozenset(
     "что чтобы и а но в во на по с со о об к от для который которая которые это также ранее уже не же ли"
     " бы тоже однако".split()
 )
+# Words after which a name is an object, not the speaker: "в интервью РИА Новости", "агентству Рейтер".
+_OBLIQUE = frozenset(
+    "в во на с со для по от у к о об при через интервью агентство газета издание журнал телеканал радио "
+    "радиостанция сайт корреспондент журналист беседа to with from of in at by".split()
+)
 _COLLECTIVE = frozenset({"делегация", "руководство", "представитель", "сотрудник"})
 _CYRILLIC = re.compile(r"[а-яё]")
 
@@ -156,8 +161,9 @@ def _nominative_mention(mention: Mention) -> bool:
     words = mention.text.replace("«", " ").replace("»", " ").split()
     if not words:
         return False
-    head = words[-1] if mention.type == "PER" and not mention.role else words[0]
-    return _can_be(head, "nomn")
+    if mention.type == "PER" and not mention.role:
+        return any(_can_be(word, "nomn") for word in words)  # foreign names are read oddly: any word
+    return _can_be(words[0], "nomn")
 
 
 def _candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Speaker]:
@@ -170,6 +176,8 @@ def _candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Sp
         role = _role_before(ctx, mention, lo)
         start = role.span[0] if role is not None and role.span else mention.start
         covered.append((start, mention.stop))
+        if subject and _after_preposition(ctx, start, lo):
+            continue  # "в интервью РИА Новости", "агентству France-Presse": not the subject
         if role is not None and mention.type != "PER":
             if not subject or _subject_word(ctx, start):
                 found.append((start, role))
@@ -179,7 +187,7 @@ def _candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Sp
         token = ctx.tokens[i]
         if any(a <= token.start < b for a, b in covered):
             continue
-        if subject and not _can_be(token.text, "nomn"):
+        if subject and (not _can_be(token.text, "nomn") or _after_preposition(ctx, token.start, lo)):
             continue
         speaker = _phrase_speaker(ctx, i, hi)
         if speaker is not None and speaker.span is not None:
@@ -187,6 +195,16 @@ def _candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Sp
             covered.append(speaker.span)
     found.sort(key=lambda pair: pair[0])
     return [speaker for _, speaker in found]
+
+
+def _after_preposition(ctx: Context, offset: int, lo: int) -> bool:
+    tokens = ctx.token_range(max(lo, offset - 40), offset)
+    for i in reversed(tokens):
+        token = ctx.tokens[i]
+        if token.text in "«“„\"":
+            continue
+        return token.lemma in _OBLIQUE
+    return False
 
 
 def _subject_word(ctx: Context, offset: int) -> bool:

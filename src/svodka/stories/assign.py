@@ -71,14 +71,26 @@ class Clusterer:
         rows: list[tuple[str, int | None, str, bytes | None]] = []
         assignments: list[Assignment] = []
         for article, analysis in zip(articles, found, strict=True):
-            features = extract(article, analysis)
-            sig = signature((article.title + "\n" if article.title else "") + article.text)
-            assignments.append(self._assign(conn, features, sig))
-            rows.append((article.id, features.day, features.to_json(), sig))
+            assignment, row = self.assign_one(conn, article, analysis)
+            assignments.append(assignment)
+            rows.append(row)
         sql.save_features(conn, rows)
         _maintain.maintain(conn, self.index, self.settings)
         self.flush(conn)
         return assignments
+
+    def assign_one(
+        self, conn: sqlite3.Connection, article: Article, analysis: Analysis | None
+    ) -> tuple[Assignment, tuple[str, int | None, str, bytes | None]]:
+        """Assign one article in memory; returns where it went and its features row (written by ``add``)."""
+        features = extract(article, analysis)
+        assignment, sig = self.place(conn, features, article)
+        return assignment, (article.id, features.day, features.to_json(), sig)
+
+    def place(self, conn: sqlite3.Connection, features: Features, article: Article) -> tuple[Assignment, bytes | None]:
+        """Deduplicate and assign an article whose features are known (the part timed as "assignment")."""
+        sig = signature((article.title + "\n" if article.title else "") + article.text)
+        return self._assign(conn, features, sig), sig
 
     def _assign(self, conn: sqlite3.Connection, features: Features, sig: bytes | None) -> Assignment:
         index = self.index
@@ -96,7 +108,7 @@ class Clusterer:
 
     def _days(self, day: Day) -> list[Day]:
         if day is not None:
-            return [day - 1, day, day + 1]
+            return [day - 1, day, day + 1, None]  # undated stories have no time to disagree with
         # An undated article is compared with undated stories and with the newest days: it most likely
         # arrived with them (a pasted text, a file without a date line).
         newest = self.index.newest_day
@@ -130,23 +142,24 @@ class Clusterer:
 
     def _by_content(self, features: Features, days: list[Day]) -> Assignment:
         index, s = self.index, self.settings
-        vec = weighted(features.terms, index.vocab)
-        keys = index.keys(features, s.query_terms)
+        idf = {t: index.vocab.idf(t) for t in features.terms}
+        vec = weighted(features.terms, index.vocab, idf)
+        keys = index.keys(features, s.query_terms, idf)
         best: tuple[float, int, StoryState] | None = None
         for story in index.candidates(keys, days, per_key=s.per_key):
             if story.lang != features.lang or not within_window(features.time, story, s):
                 continue
-            value = score(features, vec, story, index.vocab, s)
+            value = score(features, vec, story, index.vocab, s, idf)
             if best is None or (value, -story.seq) > (best[0], -best[1]):
                 best = (value, story.seq, story)
         if best is not None and best[0] >= s.assign:
             story, value = best[2], round(best[0], 4)
             index.join(story, Member(features, "original", None, value))
-            index.post(story.id, features, top=s.post_terms)
+            index.post(story.id, features, top=s.post_terms, idf=idf)
             return Assignment(features.article_id, story.id, "original", None, value, False)
         story = index.open_story(features.article_id, features.lang)
         index.join(story, Member(features))
-        index.post(story.id, features, top=s.post_terms)
+        index.post(story.id, features, top=s.post_terms, idf=idf)
         return Assignment(features.article_id, story.id, "original", None, None, True)
 
     def flush(self, conn: sqlite3.Connection) -> None:

@@ -158,18 +158,20 @@ class StoryIndex:
             self.day_articles.setdefault(day, []).append(article_id)
 
     # Postings -------------------------------------------------------------------------------------------
-    def post(self, story_id: str, features: Features, *, top: int = 10) -> None:
+    def post(
+        self, story_id: str, features: Features, *, top: int = 10, idf: Mapping[str, float] | None = None
+    ) -> None:
         """Make the story findable by the article's strongest terms and its entities, on the article's day."""
         day_map = self.postings.setdefault(features.day, {})
-        for key in self.keys(features, top):
+        for key in self.keys(features, top, idf):
             stories = day_map.setdefault(key, [])
             if not stories or stories[-1] != story_id:
                 stories.append(story_id)
 
-    def keys(self, features: Features, top: int) -> list[str]:
-        """The article's ``top`` terms by tf·idf, and its entities."""
-        idf = self.vocab.idf
-        best = heapq.nlargest(top, features.terms.items(), key=lambda tw: (tw[1] * idf(tw[0]), tw[0]))
+    def keys(self, features: Features, top: int, idf: Mapping[str, float] | None = None) -> list[str]:
+        """The article's ``top`` terms by tf·idf (``idf``: of its terms, if at hand), and its entities."""
+        weights = idf if idf is not None else {t: self.vocab.idf(t) for t in features.terms}
+        best = heapq.nlargest(top, features.terms.items(), key=lambda tw: (tw[1] * weights[tw[0]], tw[0]))
         return [t for t, _ in best] + [ENTITY_KEY + e for e in features.entities]
 
     def candidates(self, keys: list[str], days: Iterable[Day], *, per_key: int) -> Iterator[StoryState]:

@@ -33,14 +33,16 @@ class Settings:
     """No story spans more than this: the same topic on another day is another story."""
     post_terms: int = 10
     query_terms: int = 12
-    per_key: int = 40
+    per_key: int = 20
     """Newest stories looked at per posting list: bounds the cost of a very common term."""
     keep_days: int = 7
 
 
-def weighted(terms: Mapping[str, float], vocab: Vocabulary) -> dict[str, float]:
-    """Unit-length tf·idf vector."""
-    vec = {t: w * vocab.idf(t) for t, w in terms.items()}
+def weighted(
+    terms: Mapping[str, float], vocab: Vocabulary, idf: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """Unit-length tf·idf vector (``idf``: of the terms, if at hand)."""
+    vec = {t: w * (idf[t] if idf is not None else vocab.idf(t)) for t, w in terms.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {t: v / norm for t, v in vec.items()} if norm else {}
 
@@ -56,14 +58,16 @@ def story_norm(story: StoryState, vocab: Vocabulary) -> float:
     return norm
 
 
-def text_similarity(vec: Mapping[str, float], story: StoryState, vocab: Vocabulary) -> float:
-    """Cosine of a unit tf·idf vector with the story's centroid."""
+def text_similarity(
+    vec: Mapping[str, float], story: StoryState, vocab: Vocabulary, idf: Mapping[str, float] | None = None
+) -> float:
+    """Cosine of a unit tf·idf vector with the story's centroid (``idf``: of the vector's terms, if at hand)."""
     norm = story_norm(story, vocab)
     if not norm:
         return 0.0
-    idf = vocab.idf
+    weights = idf if idf is not None else {t: vocab.idf(t) for t in vec}
     centroid = story.centroid
-    dot = sum(v * centroid[t] * idf(t) for t, v in vec.items() if t in centroid)
+    dot = sum(v * centroid[t] * weights[t] for t, v in vec.items() if t in centroid)
     return dot / norm
 
 
@@ -75,9 +79,16 @@ def overlap(mine: tuple[str, ...], theirs: Counter[str]) -> tuple[float, int]:
     return shared / min(len(mine), len(theirs)), len(theirs)
 
 
-def score(features: Features, vec: Mapping[str, float], story: StoryState, vocab: Vocabulary, s: Settings) -> float:
+def score(
+    features: Features,
+    vec: Mapping[str, float],
+    story: StoryState,
+    vocab: Vocabulary,
+    s: Settings,
+    idf: Mapping[str, float] | None = None,
+) -> float:
     """Similarity of an article to a story: text cosine, adjusted by shared entities and numbers."""
-    value = text_similarity(vec, story, vocab)
+    value = text_similarity(vec, story, vocab, idf)
     share, theirs = overlap(features.entities, story.entities)
     if share:
         value += s.entity_weight * share

@@ -62,6 +62,8 @@ class WebContext:
         self._local = threading.local()
         self._opened: list[Store] = []
         self._opened_lock = threading.Lock()
+        self._generation = 0
+        """Bumped by ``close``: a thread's connection from before is closed and must not be reused."""
         self._write_lock = threading.Lock()
         self._writer: Store | None = None
         self._clusterer: Any = None
@@ -70,13 +72,14 @@ class WebContext:
         self.reader()
 
     def reader(self) -> Store:
-        """This thread's read connection (opened on first use)."""
-        store: Store | None = getattr(self._local, "store", None)
-        if store is None:
-            store = Store(self.db)
-            self._local.store = store
-            with self._opened_lock:
-                self._opened.append(store)
+        """This thread's read connection (opened on first use, and again after ``close``)."""
+        held: tuple[int, Store] | None = getattr(self._local, "store", None)
+        if held is not None and held[0] == self._generation:
+            return held[1]
+        store = Store(self.db)
+        self._local.store = (self._generation, store)
+        with self._opened_lock:
+            self._opened.append(store)
         return store
 
     def vectors(self) -> Any:
@@ -129,7 +132,9 @@ class WebContext:
         return self._clusterer
 
     def close(self) -> None:
+        """Close every connection (the server is stopping); a later request opens new ones."""
         with self._opened_lock:
+            self._generation += 1
             stores, self._opened = self._opened, []
         if self._writer is not None:
             stores.append(self._writer)

@@ -256,10 +256,11 @@ def mentions_chart(detail: dict[str, Any], width: int = 1000, height: int = 170)
     top = max(c for _, c in days) or 1
     step = width / len(days)
     plot = height - 24
+    each = min(step * 0.8, 48.0)  # a few days must not make slabs
     bars = [
         {
-            "x": round(i * step + step * 0.1, 2),
-            "w": round(max(step * 0.8, 1.0), 2),
+            "x": round(i * step + (step - each) / 2, 2),
+            "w": round(max(each, 1.0), 2),
             "h": round(plot * c / top, 2),
             "y": round(plot - plot * c / top + 4, 2),
             "day": d,

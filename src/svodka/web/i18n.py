@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
+MOSCOW = timezone(timedelta(hours=3), "MSK")
+"""Times are shown in Moscow time (no DST since 2014), the clock Russian news runs on."""
 LANGS = ("ru", "en")
 DEFAULT_LANG = "ru"
 COOKIE = "svodka_lang"
@@ -232,7 +234,7 @@ def translator(lang: str) -> Mapping[str, str]:
 
 
 def format_when(value: str | date | datetime | None, lang: str, *, with_time: bool = True) -> str:
-    """«11 ноября 2025, 09:30» / «11 Nov 2025, 09:30» from an ISO string or a date; '' for nothing.
+    """«11 ноября 2025, 09:30» / «11 Nov 2025, 09:30 MSK» (Moscow time) from an ISO string or a date.
 
     An unreadable value is shown as given (it is escaped by the template like any other text).
     """
@@ -254,15 +256,14 @@ def format_when(value: str | date | datetime | None, lang: str, *, with_time: bo
             )
         except ValueError:
             return text
+    # A bare date is stored as its midnight UTC: a time of exactly 00:00:00 says nothing, so it is not shown.
+    timed = isinstance(moment, datetime) and (moment.hour, moment.minute, moment.second) != (0, 0, 0)
+    if isinstance(moment, datetime) and moment.tzinfo is not None and timed:
+        moment = moment.astimezone(MOSCOW)
     month = _MONTHS.get(lang, _MONTHS["ru"])[moment.month - 1]
     day = f"{moment.day} {month} {moment.year}"
-    # A bare date is stored as its midnight: a time of exactly 00:00:00 says nothing, so it is not shown.
-    if (
-        with_time
-        and isinstance(moment, datetime)
-        and (moment.hour, moment.minute, moment.second) != (0, 0, 0)
-    ):
-        return f"{day}, {moment:%H:%M}"
+    if with_time and timed and isinstance(moment, datetime):
+        return f"{day}, {moment:%H:%M}" + ("" if lang == "ru" else " MSK")
     return day
 
 

@@ -1,0 +1,241 @@
+"""Speed of story assignment on the tg-ru-2024 corpus, through the real pipeline.
+
+    python -m benchmarks.bench_stories_speed [../shared/corpora/tg-ru-2024/posts.jsonl]
+        [--nlp-docs 1000] [--replay 200000] [--limit N] [--workers 0]
+
+Three measurements, each in a fresh temporary store:
+1. NLP slice: the first ``--nlp-docs`` posts through the full pipeline (NLP + stories + store). The time
+   spent inside the analyser is measured in the same run, so "NLP-only throughput" and "full pipeline
+   throughput" are over the same documents at the same moment (ratio = NLP time / total time).
+2. Whole corpus, ``--no-nlp`` features (lemmas, no entities): per-article assignment time (features, copy
+   lookup, candidates, scoring) at 1k, 10k and 22k stored articles; per-batch overhead (maintain + write).
+3. Replay to ``--replay`` articles: the corpus again and again with dates shifted past its end and ids made
+   new, still through the pipeline with ``--no-nlp``; assignment time at 22k vs 200k.
+Peak memory (max RSS of this process) is reported at the end of each part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from benchmarks.report import write_section
+from svodka.ingest.sources import ReadOptions, read_inputs
+from svodka.model import Article, RawDocument, Rejection, sort_key
+from svodka.nlp.types import Analysis
+from svodka.pipeline import IngestOptions, ingest_documents
+from svodka.store import Store
+from svodka.stories.assign import Clusterer
+
+DEFAULT = "../shared/corpora/tg-ru-2024/posts.jsonl"
+MARKS = (1_000, 10_000, 22_000, 200_000)
+WINDOW = 1_000
+"""Latencies are taken over the WINDOW articles before each mark."""
+
+
+class TimedAnalyzer:
+    """Wraps the NLP analyser and adds up the time spent in it."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.seconds = 0.0
+
+    def analyse(self, articles: Sequence[Article]) -> list[Analysis]:
+        started = time.perf_counter()
+        out: list[Analysis] = self.inner.analyse(articles)  # type: ignore[attr-defined]
+        self.seconds += time.perf_counter() - started
+        return out
+
+    def close(self) -> None:
+        if hasattr(self.inner, "close"):
+            self.inner.close()
+
+
+class TimedClusterer:
+    """Records the time of each article's assignment and of each batch's maintain + write."""
+
+    def __init__(self, clusterer: Clusterer) -> None:
+        self.latencies: list[float] = []
+        self.batch_seconds = 0.0
+        self.batch_articles = 0
+        inner_one, inner_add = clusterer.place, clusterer.add
+
+        def assign_one(*args, **kwargs):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            result = inner_one(*args, **kwargs)
+            self.latencies.append(time.perf_counter() - started)
+            return result
+
+        def add(conn, articles, analyses=None):  # type: ignore[no-untyped-def]
+            before, started = sum(self.latencies), time.perf_counter()
+            result = inner_add(conn, articles, analyses)
+            self.batch_seconds += time.perf_counter() - started - (sum(self.latencies) - before)
+            self.batch_articles += len(articles)
+            return result
+
+        clusterer.place = assign_one  # type: ignore[method-assign]
+        clusterer.add = add  # type: ignore[method-assign]
+        self.clusterer = clusterer
+
+
+def documents(path: str, limit: int | None) -> list[RawDocument]:
+    out = []
+    for item in read_inputs([path], ReadOptions()):
+        if isinstance(item, Rejection):
+            continue
+        out.append(item)
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def replayed(docs: list[RawDocument], total: int) -> Iterator[RawDocument]:
+    """The corpus, then copies shifted by its span (plus a day) with new ids, until ``total`` documents."""
+    times = [d.published for d in docs if isinstance(d.published, datetime)]
+    span = (max(times) - min(times)) + timedelta(days=1) if times else timedelta(days=200)
+    n, rep = 0, 0
+    while n < total:
+        for doc in docs:
+            if n >= total:
+                return
+            if rep == 0:
+                yield doc
+            else:
+                shifted = doc.published + span * rep if isinstance(doc.published, datetime) else doc.published
+                yield replace(doc, external_id=f"{doc.external_id}#r{rep}", published=shifted)
+            n += 1
+        rep += 1
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    if not values:
+        return float("nan"), float("nan")
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def nlp_slice(docs: list[RawDocument], workers: int) -> dict[str, float]:
+    from svodka.nlp.analyzer import make_analyzer  # noqa: PLC0415 - only this part needs the models
+
+    analyzer = TimedAnalyzer(make_analyzer(workers=workers or None))
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "nlp.db") as store:
+        timed = TimedClusterer(Clusterer.load(store.conn))
+        try:
+            started = time.perf_counter()
+            report = ingest_documents(store, docs, IngestOptions(analyzer=analyzer, clusterer=timed.clusterer))  # type: ignore[arg-type]
+            total = time.perf_counter() - started
+        finally:
+            analyzer.close()
+    return {
+        "docs": report.stored,
+        "total_s": total,
+        "nlp_s": analyzer.seconds,
+        "stories_s": sum(timed.latencies) + timed.batch_seconds,
+        "peak_mb": peak_mb(),
+    }
+
+
+def no_nlp_run(docs: Iterator[RawDocument], tmp: str) -> tuple[TimedClusterer, float, int]:
+    with Store(Path(tmp) / "speed.db") as store:
+        timed = TimedClusterer(Clusterer.load(store.conn))
+        started = time.perf_counter()
+        report = ingest_documents(store, docs, IngestOptions(clusterer=timed.clusterer))
+        return timed, time.perf_counter() - started, report.stored
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", nargs="?", default=DEFAULT)
+    parser.add_argument("--nlp-docs", type=int, default=1000, help="posts through the NLP pipeline (0: skip)")
+    parser.add_argument("--replay", type=int, default=200_000, help="replay the corpus to this many articles")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N posts of the corpus")
+    parser.add_argument("--workers", type=int, default=0, help="NLP worker processes (0: one per core)")
+    parser.add_argument("--skip-assign", action="store_true", help="only the NLP slice")
+    parser.add_argument("--no-write", action="store_true", help="print only, do not touch BENCHMARKS.md")
+    args = parser.parse_args()
+    corpus = documents(args.path, args.limit)
+    # The file is grouped by channel, newest first; a live stream arrives in time order, so replay it so.
+    corpus.sort(key=lambda d: sort_key(d.published) or "")
+    head = f"Corpus: {len(corpus)} posts of `{args.path}`, in order of publication."
+
+    if args.nlp_docs:
+        nlp = nlp_slice(corpus[: args.nlp_docs], args.workers)
+        full_rate = nlp["docs"] / nlp["total_s"]
+        nlp_rate = nlp["docs"] / nlp["nlp_s"]
+        ratio = full_rate / nlp_rate
+        lines = [
+            head,
+            "",
+            f"### Full pipeline vs NLP alone (first {nlp['docs']:.0f} posts, one run)",
+            "",
+            "| measure | value |",
+            "|---|---|",
+            f"| full pipeline (read + NLP + stories + store) | {full_rate:.1f} docs/s ({nlp['total_s']:.1f} s) |",
+            f"| NLP alone (time inside the analyser) | {nlp_rate:.1f} docs/s ({nlp['nlp_s']:.1f} s) |",
+            f"| stories step (assign + maintain + write) | {nlp['stories_s']:.1f} s |",
+            f"| full / NLP-only | **{ratio:.2f}×** (target ≥ 0.8×: {'met' if ratio >= 0.8 else 'NOT met'}) |",
+            f"| peak memory so far | {nlp['peak_mb']:.0f} MB |",
+            "",
+        ]
+        print("\n".join(lines), flush=True)
+        if not args.no_write:
+            write_section("stories-speed-nlp", "Stories: full pipeline vs NLP-only throughput (tg-ru-2024)", "\n".join(lines))
+    if args.skip_assign:
+        return
+
+    total = max(args.replay, len(corpus))
+    with tempfile.TemporaryDirectory() as tmp:
+        timed, seconds, stored = no_nlp_run(replayed(corpus, total), tmp)
+    lat = timed.latencies
+    rows = []
+    p95_at: dict[int, float] = {}
+    for mark in MARKS:
+        if mark > len(lat) + WINDOW // 2:
+            continue
+        end = min(mark, len(lat))
+        p50, p95 = percentiles(lat[max(0, end - WINDOW) : end])
+        p95_at[mark] = p95
+        rows.append(f"| {end:,} | {p50:.2f} | {p95:.2f} |")
+    lines = [
+        head,
+        "",
+        f"### Assignment time, `--no-nlp` features ({stored:,} articles stored through the pipeline)",
+        "",
+        "Assignment = MinHash signature and copy lookup, loading days, candidates from the postings, scoring,"
+        " joining or opening a story (feature extraction excluded: with NLP it reads the analysis).",
+        f"Articles beyond the corpus ({len(corpus):,}) are the corpus replayed with dates shifted past its end.",
+        f"Pipeline without NLP: {stored / seconds:.0f} docs/s overall ({seconds:.0f} s); per-batch maintain + write:"
+        f" {1000 * timed.batch_seconds / max(1, timed.batch_articles):.2f} ms per article.",
+        "",
+        f"| store size | p50 ms | p95 ms (over the {WINDOW} articles before) |",
+        "|---|---|---|",
+        *rows,
+        "",
+    ]
+    at22 = p95_at.get(22_000)
+    if at22 is not None:
+        lines.append(f"- p95 at 22k: {at22:.2f} ms (target ≤ 10 ms: {'met' if at22 <= 10 else 'NOT met'})")
+    if at22 is not None and 200_000 in p95_at:
+        growth = p95_at[200_000] / at22
+        lines.append(f"- p95 at 200k / at 22k: {growth:.2f}× (target ≤ 2×: {'met' if growth <= 2 else 'NOT met'})")
+    lines.append(f"- peak memory (max RSS of the benchmark process): {peak_mb():.0f} MB")
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_write:
+        write_section("stories-speed", "Stories: speed of assignment (tg-ru-2024)", body)
+
+
+if __name__ == "__main__":
+    main()

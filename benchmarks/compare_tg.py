@@ -1,0 +1,97 @@
+"""Dump the comparisons of multi-source stories of the tg-ru-2024 corpus into a file, for judging by reading.
+
+    python -m benchmarks.compare_tg [../shared/corpora/tg-ru-2024/posts.jsonl] [--day 2024-12-04]
+        [--stories 8] [--out compare_tg.md]
+
+Ingests one day of posts (with NLP and story assignment) into a temporary database, takes the stories
+with the most independent sources, and writes every difference and every "only in" claim Svodka reports
+for each, with a blank verdict column to fill in by reading. The precision figure goes into BENCHMARKS.md
+only after that reading (``--judged FILE`` reads the verdicts back: lines starting ``- [x]`` true, ``- [ ]``
+false).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import tempfile
+from pathlib import Path
+
+from benchmarks.report import write_section
+from svodka.compare import compare_story, word_vectors
+from svodka.model import RawDocument, parse_published
+from svodka.pipeline import IngestOptions, ingest_documents
+from svodka.store import Store
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tg-ru-2024" / "posts.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("posts", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--day", default="2024-12-04")
+    parser.add_argument("--stories", type=int, default=8)
+    parser.add_argument("--out", default="compare_tg.md")
+    parser.add_argument("--judged", help="A dump with verdicts filled in: report its precision.")
+    args = parser.parse_args()
+    if args.judged:
+        judge(Path(args.judged))
+        return
+    from svodka.nlp.analyzer import make_analyzer
+
+    docs = []
+    with Path(args.posts).open(encoding="utf-8") as lines_in:
+        posts = [json.loads(line) for line in lines_in]
+    for post in posts:
+        if post["date"].startswith(args.day):
+            published = parse_published(post["date"])
+            docs.append(RawDocument(text=post["text"], origin=post["id"], external_id=post["id"],
+                                    source=post["source"], published=published))  # fmt: skip
+    lines = [f"# Comparisons of tg-ru-2024 stories, {args.day}", ""]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "tg.db") as store:
+        ingest_documents(store, docs, IngestOptions(analyzer=make_analyzer(1)))
+        stories = [s for s in store.stories(limit=None) if s.independent >= 2][: args.stories]
+        vectors = word_vectors()
+        for story in stories:
+            result = compare_story(store, story.id, vectors=vectors).to_dict()
+            lines += [f"## {story.title} ({story.id}, {story.independent} sources)", ""]
+            lines += ["### differences", ""]
+            for d in result["differences"]:  # type: ignore[union-attr]
+                lines.append(f"- [ ] {d['kind']}: {d['about']} — {' | '.join(d['values'])}")
+                lines += [f"    - [{c['source']}] {c['text']}" for c in d["claims"]]
+            lines += ["", "### only in", ""]
+            for c in result["only_in"]:  # type: ignore[union-attr]
+                lines.append(f"- [ ] [{c['source']}] {c['text']}")
+            lines += ["", "### the articles", ""]
+            for member in store.story(story.id).members:
+                article = store.article(member.article_id)
+                lines += [
+                    f"**{article.source}** ({article.external_id}, {member.role}):",
+                    "",
+                    article.text,
+                    "",
+                ]
+    Path(args.out).write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {args.out}: {len(stories)} stories; mark true items with [x], then --judged {args.out}")
+
+
+def judge(path: Path) -> None:
+    """Precision of differences and of only-in claims from a dump whose verdicts were filled in by hand."""
+    section = ""
+    counts = {"differences": [0, 0], "only in": [0, 0]}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("### "):
+            section = line[4:].strip()
+        match = re.match(r"- \[( |x)\] ", line)
+        if match and section in counts:
+            counts[section][0] += match.group(1) == "x"
+            counts[section][1] += 1
+    rows = [f"| {name} | {ok}/{total} | {ok / total:.2f} |" for name, (ok, total) in counts.items() if total]
+    body = "| what | true/claimed | precision |\n|---|---|---|\n" + "\n".join(rows)
+    print(body)
+    write_section("compare-tg", "Comparison precision on tg-ru-2024 stories (judged by reading)", body)
+
+
+if __name__ == "__main__":
+    main()
