@@ -27,7 +27,7 @@ def main(root: Path = DEFAULT_PATH) -> str:
     docs = load_jsonl(root)
     models = Models().warm()
     variants: dict[str, Options] = {"svodka (all corrections)": DEFAULT}
-    for flag in ("clean_spans", "type_fixes", "split_cases", "abbreviations", "quoted_orgs", "roles_excluded"):
+    for flag in ("clean_spans", "type_fixes", "drop_common", "propagate", "split_cases", "abbreviations", "quoted_orgs"):
         if hasattr(DEFAULT, flag):
             variants[f"svodka without {flag}"] = dataclasses.replace(DEFAULT, **{flag: False})
     scores = {"bare slovnet (this run)": Scores(), **{name: Scores() for name in variants}}

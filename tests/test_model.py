@@ -44,13 +44,22 @@ def test_content_hash_sees_changed_words(a: str, b: str) -> None:
         ),
         ({"url": None, "source": "ТАСС", "key_id": "42"}, "9c9febc156d9838d"),
         (
-            {"url": None, "source": None, "key_id": None, "text_hash": content_hash("Путин встретился с Токаевым.")},
+            {
+                "url": None,
+                "source": None,
+                "key_id": None,
+                "text_hash": content_hash("Путин встретился с Токаевым."),
+            },
             "d7e69b04fcefc696",
         ),
     ],
 )
 def test_article_id_is_stable(kwargs: dict[str, str | None], expected: str) -> None:
-    assert article_id(**{"text_hash": "unused", **kwargs}) == expected
+    text_hash = kwargs.get("text_hash") or "unused"
+    found = article_id(
+        url=kwargs["url"], source=kwargs["source"], key_id=kwargs["key_id"], text_hash=text_hash
+    )
+    assert found == expected
 
 
 def test_article_id_prefers_url_then_own_id_then_text() -> None:
@@ -105,7 +114,12 @@ def test_sort_key_orders_dates_and_datetimes_together_in_utc() -> None:
         datetime(2025, 11, 10, 23, 0, tzinfo=UTC),
     ]
     keys = [sort_key(v) for v in values]
-    assert keys == ["2025-11-10T22:00:00Z", "2025-11-11T00:00:00Z", "2025-11-11T05:00:00Z", "2025-11-10T23:00:00Z"]
+    assert keys == [
+        "2025-11-10T22:00:00Z",
+        "2025-11-11T00:00:00Z",
+        "2025-11-11T05:00:00Z",
+        "2025-11-10T23:00:00Z",
+    ]
     assert sort_key(None) is None
 
 

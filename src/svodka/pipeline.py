@@ -68,7 +68,11 @@ Progress = Callable[[IngestReport], None]
 
 
 def ingest(
-    store: Store, inputs: Iterable[str], options: IngestOptions | None = None, *, progress: Progress | None = None
+    store: Store,
+    inputs: Iterable[str],
+    options: IngestOptions | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> IngestReport:
     """Read files, folders and URLs and put their articles into the store."""
     opts = options or IngestOptions()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -23,12 +24,18 @@ RECORDS = [
         "text": "Президенты встретились в Кремле.\r\nРазговор шёл за чаем.",
         "lang": "ru",
     },
-    {"id": 42, "source": "Daily Example", "date": "2025-11-11", "text": "The presidents met in Moscow.", "lang": "en"},
+    {
+        "id": 42,
+        "source": "Daily Example",
+        "date": "2025-11-11",
+        "text": "The presidents met in Moscow.",
+        "lang": "en",
+    },
     {"text": "Текст без всего остального."},
 ]
 
 
-def _lines(records: list[object]) -> io.BytesIO:
+def _lines(records: Sequence[object]) -> io.BytesIO:
     return io.BytesIO(b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records))
 
 
@@ -75,7 +82,13 @@ def test_json_array_reads_the_same_records(data: bytes) -> None:
 
 
 def test_field_mapping() -> None:
-    record = {"guid": "a1", "body": "Текст статьи.", "published_at": 1731340800, "outlet": "ТАСС", "head": "Заголовок"}
+    record = {
+        "guid": "a1",
+        "body": "Текст статьи.",
+        "published_at": 1731340800,
+        "outlet": "ТАСС",
+        "head": "Заголовок",
+    }
     fields = FieldMap.parse(["id=guid", "text=body", "date=published_at", "source=outlet", "title = head"])
     (doc,) = _docs(list(read_json_lines(_lines([record]), "x.jsonl", fields)))
     assert (doc.external_id, doc.text, doc.source, doc.title) == ("a1", "Текст статьи.", "ТАСС", "Заголовок")
@@ -163,7 +176,10 @@ def test_pair_file_gives_each_side_once(as_array: bool) -> None:
         ("2025-11-11T09:30:00+03:00", datetime(2025, 11, 11, 9, 30, tzinfo=timezone(timedelta(hours=3)))),
         ("2025-11-11T06:30:00Z", datetime(2025, 11, 11, 6, 30, tzinfo=UTC)),
         ("2025-11-11 09:30:00", datetime(2025, 11, 11, 9, 30)),
-        ("Tue, 11 Nov 2025 09:30:00 +0300", datetime(2025, 11, 11, 9, 30, tzinfo=timezone(timedelta(hours=3)))),
+        (
+            "Tue, 11 Nov 2025 09:30:00 +0300",
+            datetime(2025, 11, 11, 9, 30, tzinfo=timezone(timedelta(hours=3))),
+        ),
         ("Tue, 11 Nov 2025 06:30:00 GMT", datetime(2025, 11, 11, 6, 30, tzinfo=UTC)),
         (1762842600, datetime(2025, 11, 11, 6, 30, tzinfo=UTC)),
         (1762842600.0, datetime(2025, 11, 11, 6, 30, tzinfo=UTC)),
@@ -195,10 +211,7 @@ def test_bad_lines_are_rejected_with_their_line_number_and_the_rest_is_read() ->
         b"[1, 2]\n"
         b'{"id": 5, "title": "no text"}\n'
         b'{"id": 6, "text": "ok", "date": "someday"}\n'
-        b'{"id": 7, "text": "ok", "date": 1e300}\n'
-        + b"[" * 50_000
-        + b"]" * 50_000
-        + b"\n"
+        b'{"id": 7, "text": "ok", "date": 1e300}\n' + b"[" * 50_000 + b"]" * 50_000 + b"\n"
         b'{"id": 9, "text": "The last one."}\n'
     )
     items = list(read_json_lines(io.BytesIO(data), "f.jsonl", FieldMap()))

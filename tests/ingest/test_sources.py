@@ -31,7 +31,11 @@ def _bad_folder(root: Path) -> dict[str, str]:
     (root / "good_ru.txt").write_text(GOOD_TEXT, "utf-8")
     (root / "good_en.txt").write_text("Leaders meet in Moscow\nTalks lasted three hours.\n", "utf-8")
     (root / "good_1251.txt").write_bytes("Текст в кодировке Windows-1251.".encode("cp1251"))
-    lines = [json.dumps({"id": 1, "text": "Первая запись."}), "{not json", json.dumps({"id": 3, "text": "Третья."})]
+    lines = [
+        json.dumps({"id": 1, "text": "Первая запись."}),
+        "{not json",
+        json.dumps({"id": 3, "text": "Третья."}),
+    ]
     (root / "posts.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     (root / "empty.txt").write_bytes(b"")
     (root / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
@@ -87,8 +91,10 @@ def test_an_unknown_format_is_a_usage_error() -> None:
     ("data", "kind"),
     [
         (b'[{"text": "a"}]', "json"),
-        (b'{"text": "a"}', "json"),
+        (b'{"text": "a"}', "jsonl"),  # one record on one line reads the same either way
         (b'{"text": "a"}\n{"text": "b"}\n', "jsonl"),
+        (b'{\n  "text": "a",\n  "title": "b"\n}\n', "json"),  # one pretty-printed record
+        (b'\xef\xbb\xbf{"text": "a"}\r\n{"text": "b"}\r\n', "jsonl"),
         (b"\xef\xbb\xbf\n<!DOCTYPE html><html><body>x</body></html>", "html"),
         (b"<html><body>x</body></html>", "html"),
         ("Просто текст.".encode(), "text"),

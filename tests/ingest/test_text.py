@@ -44,7 +44,8 @@ SEED_CASES = [
         None,
         "www.rbc.ru",
         None,
-        "Президент России Владимир Путин известен тем, что уделяет большое внимание отношениям.\nВторой абзац.",
+        "Президент России Владимир Путин известен тем, что уделяет большое внимание отношениям.\n"
+        "Второй абзац.",
         id="ru-no-date-long-first-sentence",
     ),
     pytest.param(
@@ -75,7 +76,9 @@ SEED_CASES = [
 
 
 @pytest.mark.parametrize(("text", "published", "source", "title", "body"), SEED_CASES)
-def test_seed_format(text: str, published: date | None, source: str | None, title: str | None, body: str) -> None:
+def test_seed_format(
+    text: str, published: date | None, source: str | None, title: str | None, body: str
+) -> None:
     doc = parse_text(text, origin="x.txt", external_id="x.txt")
     assert doc.published == published
     assert doc.source == source
@@ -116,7 +119,10 @@ def _read(paths: list[Path], **options: object) -> tuple[list[RawDocument], list
     docs: list[RawDocument] = []
     rejected: list[Rejection] = []
     for item in read_inputs([str(p) for p in paths], ReadOptions(**options)):  # type: ignore[arg-type]
-        (rejected if isinstance(item, Rejection) else docs).append(item)
+        if isinstance(item, Rejection):
+            rejected.append(item)
+        else:
+            docs.append(item)
     return docs, rejected
 
 
@@ -130,7 +136,11 @@ def test_folder_is_read_recursively_with_relative_paths_as_external_ids(tmp_path
     (folder / ".hidden" / "skip.txt").write_text("Скрытый файл редактора.\n", "utf-8")
     docs, rejected = _read([folder])
     assert rejected == []
-    assert sorted(d.external_id or "" for d in docs) == ["000_39a0068691501367.txt", "2025/11/b.txt", "2025/c.md"]
+    assert sorted(d.external_id or "" for d in docs) == [
+        "000_39a0068691501367.txt",
+        "2025/11/b.txt",
+        "2025/c.md",
+    ]
     by_id = {d.external_id: d for d in docs}
     assert by_id["000_39a0068691501367.txt"].published == date(2025, 11, 11)
     assert by_id["2025/11/b.txt"].title == "Kazakh leader visits Moscow"
@@ -149,7 +159,8 @@ def test_a_single_file_gets_its_name_as_external_id(tmp_path: Path) -> None:
     ("text", "body", "title"),
     [
         (
-            "date 2025-11-11\r\nПутин встретился с Токаевым\r\nВстреча прошла в Кремле.\r\nИсточник: ТАСС\r\n",
+            "date 2025-11-11\r\nПутин встретился с Токаевым\r\nВстреча прошла в Кремле.\r\n"
+            "Источник: ТАСС\r\n",
             "Встреча прошла в Кремле.",
             "Путин встретился с Токаевым",
         ),

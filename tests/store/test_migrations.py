@@ -13,7 +13,9 @@ from svodka.store import db, open_store
 
 def recorded(path: Path) -> list[tuple[int, str]]:
     with sqlite3.connect(path) as conn:
-        return [(v, n) for v, n in conn.execute("SELECT version, name FROM schema_migrations ORDER BY version")]
+        return [
+            (v, n) for v, n in conn.execute("SELECT version, name FROM schema_migrations ORDER BY version")
+        ]
 
 
 def test_a_new_database_records_every_shipped_migration(tmp_path: Path) -> None:
@@ -46,7 +48,9 @@ def test_a_partly_migrated_database_gets_only_what_it_lacks(tmp_path: Path) -> N
     if len(shipped) < 2:
         pytest.skip("needs at least two shipped migrations")
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)")
+    conn.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)"
+    )
     version, name, sql = shipped[0]
     conn.executescript(sql)
     conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
@@ -61,7 +65,7 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     open_store(path).close()
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO schema_migrations VALUES (999, 'from_the_future', 'later')")
-    with pytest.raises(StoreError, match="schema version 999.*upgrade Svodka"):
+    with pytest.raises(StoreError, match=r"schema version 999.*upgrade Svodka"):
         open_store(path)
 
 

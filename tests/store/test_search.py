@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,10 +32,10 @@ DOCS = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     with open_store(tmp_path_factory.mktemp("search") / "s.db") as opened:
         opened.add_articles(list(DOCS.values()))
-        yield opened  # type: ignore[misc]
+        yield opened
 
 
 @pytest.mark.parametrize(

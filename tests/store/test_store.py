@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -46,9 +47,9 @@ ARTICLES = [
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     with open_store(tmp_path / "s.db") as opened:
-        yield opened  # type: ignore[misc]
+        yield opened
 
 
 def test_adding_twice_stores_once(store: Store) -> None:

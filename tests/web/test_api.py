@@ -437,3 +437,24 @@ def test_hostile_json_is_data(client: TestClient) -> None:
     body = client.get("/api/articles/x-1").json()
     assert body["title"] == HOSTILE["title"]  # JSON carries the text as it is; escaping is the page's job
     assert client.get("/api/articles/x-1").headers["content-type"] == "application/json"
+
+
+def test_serve_command_fails_clearly_on_a_bad_database(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from svodka.cli.main import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "missing" / "x.db"), "--no-nlp"])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_serve_command_is_registered() -> None:
+    from typer.testing import CliRunner
+
+    from svodka.cli.main import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--db", "--host", "--port", "--token"):
+        assert option in result.output

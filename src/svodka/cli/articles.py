@@ -23,8 +23,12 @@ def articles_command(
     db: DbOption = "svodka.db",
     source: Annotated[str | None, typer.Option(help="Only this source.")] = None,
     lang: Annotated[str | None, typer.Option(help="Only this language: ru, en, other.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after (ISO date or datetime, UTC).")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before (ISO date or datetime, UTC).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Published on or after (ISO date or datetime, UTC).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Published on or before (ISO date or datetime, UTC).")
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many (newest first).")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
     json_out: JsonOption = False,
@@ -82,16 +86,18 @@ def search_command(
     with open_db(db) as store:
         hits = store.search(query, limit=limit)
     if json_out:
-        print_json([{**list_fields(h.article), "score": round(h.score, 4), "snippet": h.snippet} for h in hits])
+        print_json(
+            [{**list_fields(h.article), "score": round(h.score, 4), "snippet": h.snippet} for h in hits]
+        )
         return
     if not hits:
         console.print(f"nothing found for {query!r}")
         return
     for hit in hits:
         a = hit.article
+        when = format_published(a.published) or "—"
         console.print(
-            f"[bold]{a.title or headline(a)}[/] [dim]{a.id} · {a.source or '—'} · {format_published(a.published) or '—'}[/]",
-            highlight=False,
+            f"[bold]{a.title or headline(a)}[/] [dim]{a.id} · {a.source or '—'} · {when}[/]", highlight=False
         )
         console.print("  " + hit.snippet, highlight=False, markup=False)
 

@@ -10,7 +10,7 @@ import typer
 
 from svodka.cli.articles import articles_command
 from svodka.cli.common import console
-from svodka.cli.ingest import print_summary
+from svodka.cli.ingest import _analyzer, print_summary  # the ingest command's NLP set-up
 from svodka.pipeline import IngestOptions, ingest
 from svodka.store import Store
 
@@ -22,7 +22,9 @@ def sample_path() -> Path:
 
 def demo_command(
     db: Annotated[str, typer.Option("--db", help="Database for the demo (recreated).")] = "svodka-demo.db",
-    nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Analyse the articles (entities, quotes, dates).")] = True,
+    nlp: Annotated[
+        bool, typer.Option("--nlp/--no-nlp", help="Analyse the articles (entities, quotes, dates).")
+    ] = True,
 ) -> None:
     """Ingest the shipped sample corpus (about 40 invented articles) into a fresh database and show it."""
     target = Path(db)
@@ -30,11 +32,11 @@ def demo_command(
         Path(str(target) + suffix).unlink(missing_ok=True)
     console.rule("[bold]Svodka demo: the sample corpus")
     console.print(f"reading {sample_path()} into {target}", highlight=False)
-    from svodka.cli.ingest import _analyzer  # noqa: PLC0415 - shares the ingest command's NLP set-up
-
     analyzer = _analyzer(0) if nlp else None
     with Store(target) as store:
-        report = ingest(store, [str(sample_path())], IngestOptions(analyzer=analyzer))  # type: ignore[arg-type]
+        report = ingest(store, [str(sample_path())], IngestOptions(analyzer=analyzer))
     print_summary(report)
-    articles_command(db=str(target), limit=100, source=None, lang=None, since=None, until=None, offset=0, json_out=False)
+    articles_command(
+        db=str(target), limit=100, source=None, lang=None, since=None, until=None, offset=0, json_out=False
+    )
     console.print(f"\nTry: svodka search --db {target} 'губернатор'", highlight=False)

@@ -8,19 +8,57 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from svodka.cli.common import EXIT_OK, EXIT_REJECTED, DbOption, console, err_console, errors_to_exit, open_db, print_json
+from svodka.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    DbOption,
+    console,
+    err_console,
+    errors_to_exit,
+    open_db,
+    print_json,
+)
 from svodka.ingest.jsonl import FieldMap
 from svodka.ingest.sources import FORMATS, ReadOptions
-from svodka.pipeline import IngestOptions, IngestReport, ingest
+from svodka.pipeline import Analyzer, IngestOptions, IngestReport, ingest
+from svodka.store import Store
 
 
 def ingest_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) and http(s) URLs of pages or feeds.", show_default=False)],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (read recursively) and http(s) URLs of pages or feeds.", show_default=False
+        ),
+    ],
     db: DbOption = "svodka.db",
-    fmt: Annotated[str | None, typer.Option("--format", help=f"Read every file as this format: {', '.join(FORMATS)}. Default: by file name, then by content.")] = None,
-    field: Annotated[list[str] | None, typer.Option("--field", help="Map a JSON field: OURS=THEIRS, e.g. --field text=body --field date=published_at.")] = None,
-    nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Analyse articles (entities, quotes, dates) while ingesting.")] = True,
-    workers: Annotated[int, typer.Option("--workers", min=0, help="Processes for the NLP step (0: one per core).")] = 0,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help=f"Read every file as this format: {', '.join(FORMATS)}. "
+            "Default: by file name, then by content.",
+        ),
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field", help="Map a JSON field: OURS=THEIRS, e.g. --field text=body --field date=published_at."
+        ),
+    ] = None,
+    nlp: Annotated[
+        bool,
+        typer.Option("--nlp/--no-nlp", help="Analyse articles (entities, quotes, dates) while ingesting."),
+    ] = True,
+    workers: Annotated[
+        int, typer.Option("--workers", min=0, help="Processes for the NLP step (0: one per core).")
+    ] = 0,
+    stories: Annotated[
+        bool,
+        typer.Option(
+            "--stories/--no-stories", help="Deduplicate and group articles into stories while ingesting."
+        ),
+    ] = True,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -32,7 +70,7 @@ def ingest_command(
         reading = ReadOptions(fields=FieldMap.parse(field or []), format=fmt)
     with open_db(db) as store:
         analyzer = _analyzer(workers) if nlp else None
-        options = IngestOptions(reading=reading, analyzer=analyzer)
+        options = IngestOptions(reading=reading, analyzer=analyzer, stories=stories)
         total = None if quiet else estimate_total(inputs)
         try:
             if quiet or json_out:
@@ -49,16 +87,19 @@ def ingest_command(
     raise typer.Exit(EXIT_REJECTED if report.rejected else EXIT_OK)
 
 
-def _analyzer(workers: int) -> object | None:
+def _analyzer(workers: int) -> Analyzer | None:
     # The NLP layer plugs in here; importing it loads no model until the first article.
     try:
-        from svodka.nlp.analyzer import make_analyzer  # noqa: PLC0415 - optional until the NLP layer lands
+        from svodka.nlp.analyzer import make_analyzer  # optional until the NLP layer lands
     except ImportError:
         return None
-    return make_analyzer(workers=workers or None)
+    analyzer: Analyzer = make_analyzer(workers=workers or None)
+    return analyzer
 
 
-def _with_progress(store, inputs: list[str], options: IngestOptions, total: int | None) -> IngestReport:  # type: ignore[no-untyped-def]
+def _with_progress(
+    store: Store, inputs: list[str], options: IngestOptions, total: int | None
+) -> IngestReport:
     columns = [
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -93,7 +134,9 @@ def print_summary(report: IngestReport) -> None:
         highlight=False,
     )
     for rejection in report.rejected[:50]:
-        console.print(f"  [red]rejected[/] {rejection.origin}: {rejection.reason}", highlight=False, soft_wrap=True)
+        console.print(
+            f"  [red]rejected[/] {rejection.origin}: {rejection.reason}", highlight=False, soft_wrap=True
+        )
     if len(report.rejected) > 50:
         console.print(f"  … and {len(report.rejected) - 50} more (use --json for all)")
 
@@ -105,7 +148,9 @@ def estimate_total(inputs: list[str]) -> int | None:
         if item.startswith(("http://", "https://")):
             return None
         path = Path(item)
-        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path] if path.is_file() else []
+        files = (
+            [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path] if path.is_file() else []
+        )
         for file in files:
             if file.suffix.lower() in (".jsonl", ".ndjson"):
                 with file.open("rb") as stream:

@@ -56,7 +56,7 @@ def story_command(
 ) -> None:
     """One story: its members with sources and times (originals and copies), entities, quotes with speakers."""
     if compare:
-        from svodka.cli.compare import story_compare  # noqa: PLC0415 - the comparison layer only when asked
+        from svodka.cli.compare import story_compare  # the comparison layer loads only when asked for
 
         with open_db(db) as store:
             story_compare(store, story_id, json_out=json_out)

@@ -122,29 +122,31 @@ def similarities(claims: Sequence[Claim], vectors: WordVectors | None = None) ->
     if vectors is None:
         return matrix @ matrix.T
     soft = matrix.copy()
-    for i, j, cos in _synonyms(vocabulary, vectors):
-        soft[:, j] += matrix[:, i] * cos
+    rows, table = _synonyms(vocabulary, vectors)
+    if len(rows):
+        soft[:, rows] += matrix[:, rows] @ table
     sims = soft @ matrix.T
     norms = np.sqrt(np.maximum(np.einsum("ij,ij->i", soft, matrix), 1e-12))
     return sims / norms[:, None] / norms[None, :]
 
 
-def _synonyms(vocabulary: dict[str, int], vectors: WordVectors) -> list[tuple[int, int, float]]:
-    """Pairs of different terms whose vectors' cosine reaches ``SYNONYM`` (few: kept sparse)."""
-    found = [
-        (k, vectors(t))
-        for t, k in vocabulary.items()
-        if not t.startswith(("#", "event:", "PER:", "ORG:", "LOC:"))
-    ]
-    known = [(k, v) for k, v in found if v is not None]
+def _synonyms(vocabulary: dict[str, int], vectors: WordVectors) -> tuple[np.ndarray, np.ndarray]:
+    """The terms that have a near-synonym in the story, and their cosines (``SYNONYM`` and up, else 0)."""
+    known = []
+    for term, k in vocabulary.items():
+        if term.isalpha():  # not "#12человек", "event:…", "PER:…", nor numbers
+            vector = vectors(term)
+            if vector is not None:
+                known.append((k, vector))
     if len(known) < 2:
-        return []
-    rows = np.array([k for k, _ in known])
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
     unit = np.stack([v / (np.linalg.norm(v) or 1.0) for _, v in known]).astype(np.float32)
     cos = unit @ unit.T
     np.fill_diagonal(cos, 0.0)
-    a, b = np.nonzero(cos >= SYNONYM)
-    return [(int(rows[x]), int(rows[y]), float(cos[x, y])) for x, y in zip(a, b, strict=True)]
+    cos[cos < SYNONYM] = 0.0
+    keep = np.nonzero(cos.any(axis=1))[0]
+    rows = np.array([known[i][0] for i in keep], dtype=np.int64)
+    return rows, cos[np.ix_(keep, keep)]
 
 
 def _tfidf(claims: Sequence[Claim]) -> tuple[np.ndarray, dict[str, int]]:

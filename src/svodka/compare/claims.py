@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Literal
 
 from svodka.compare.words import ATTRIBUTION, STOP, lexicon
@@ -136,7 +137,11 @@ class Doc:
 
     def quoted(self, start: int, stop: int) -> bool:
         """Whether the span lies inside reported speech (a direct quote's words)."""
-        return any(q.kind == "direct" and q.start <= start and stop <= q.stop for q in self.analysis.quotes)
+        return any(a <= start and stop <= b for a, b in self.direct_quotes)
+
+    @property
+    def direct_quotes(self) -> tuple[tuple[int, int], ...]:
+        return tuple((q.start, q.stop) for q in self.analysis.quotes if q.kind == "direct")
 
 
 def entity_key(name: str, type_: str) -> str:
@@ -417,5 +422,6 @@ def _kind(value: str) -> PlaceKind:
     return "geo"
 
 
+@lru_cache(maxsize=20_000)
 def _locative(word: str) -> bool:
     return any(p.tag.case in ("loct", "loc2") for p in morph.analyzer().parse(word.lower()))

@@ -9,6 +9,7 @@ short articles compare; ``relative`` sets it against the story's mean.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -30,22 +31,23 @@ def tone_of(doc: Doc) -> Tone:
     ru, en = lexicon("tone_ru"), lexicon("tone_en")
     hits: list[tuple[float, int]] = []
     own_words = 0
+    quotes = doc.direct_quotes
     for sentence in doc.sentences:
+        first = bisect.bisect_left(doc.token_starts, sentence.start)
         tokens = doc.tokens_in(sentence.start, sentence.stop)
+        inside = [(a, b) for a, b in quotes if a < sentence.stop and sentence.start < b]
         attributed = any(t.lemma in ATTRIBUTION for t in tokens) or bool(
             _ATTRIBUTED.search(doc.article.text, sentence.start, sentence.stop)
         )
         for k, token in enumerate(tokens):
-            if not token.text[:1].isalpha() or doc.quoted(token.start, token.stop):
+            if not token.text[:1].isalpha() or any(a <= token.start and token.stop <= b for a, b in inside):
                 continue
             own_words += 1
             cls = (ru if _CYRILLIC.search(token.text) else en).get(token.lemma)
             if cls is None and _superlative(token):
                 cls = "superl"
             if cls is not None:
-                hits.append(
-                    (_WEIGHTS.get(cls, 1.0) * (0.5 if attributed else 1.0), _global_index(doc, token, k))
-                )
+                hits.append((_WEIGHTS.get(cls, 1.0) * (0.5 if attributed else 1.0), first + k))
     score = 100.0 * sum(w for w, _ in hits) / own_words if own_words else 0.0
     return Tone(doc.index, round(score, 2), _evidence(doc, [i for _, i in hits]))
 
@@ -64,10 +66,6 @@ def _superlative(token: Token) -> bool:
     if not _CYRILLIC.search(token.text) or not _SUPERLATIVE.search(token.text):
         return False
     return any("Supr" in p.tag for p in morph.analyzer().parse(token.text.lower())[:2])
-
-
-def _global_index(doc: Doc, token: Token, _: int) -> int:
-    return doc.token_starts.index(token.start)
 
 
 def _evidence(doc: Doc, hits: list[int]) -> tuple[Span, ...]:

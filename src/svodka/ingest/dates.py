@@ -64,7 +64,9 @@ def parse_russian_date(text: str) -> date | None:
     if not match:
         return None
     word = match.group(2).lower()
-    month = next((m for stem, m in _MONTHS.items() if word.startswith(stem) and len(word) <= len(stem) + 3), None)
+    month = next(
+        (m for stem, m in _MONTHS.items() if word.startswith(stem) and len(word) <= len(stem) + 3), None
+    )
     if month is None:
         return None
     try:

@@ -27,15 +27,21 @@ def decode(data: bytes, origin: str) -> str:
 
 
 def decode_exact(data: bytes, origin: str) -> str:
-    """Like ``decode`` but keeps the line endings (for ``svodka extract``, whose offsets are into the file)."""
+    """Like ``decode`` but keeps the line endings (for ``svodka extract``: its offsets are into the file)."""
     if not data.strip():
         raise BadInput(f"{origin}: empty file")
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
             try:
                 return _check_text(data[len(bom) :].decode(codec), origin)
             except UnicodeDecodeError as exc:
-                raise BadInput(f"{origin}: undecodable bytes after a {codec} byte-order mark ({exc.reason})") from exc
+                raise BadInput(
+                    f"{origin}: undecodable bytes after a {codec} byte-order mark ({exc.reason})"
+                ) from exc
     if b"\x00" in data[:4096]:
         raise BadInput(f"{origin}: binary data (NUL bytes), not text")
     try:

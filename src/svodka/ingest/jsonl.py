@@ -33,7 +33,9 @@ class FieldMap:
     def __post_init__(self) -> None:
         unknown = set(self.names) - set(FIELDS)
         if unknown:
-            raise UsageError(f"unknown field(s) {sorted(unknown)} in the field map; known: {', '.join(FIELDS)}")
+            raise UsageError(
+                f"unknown field(s) {sorted(unknown)} in the field map; known: {', '.join(FIELDS)}"
+            )
 
     @classmethod
     def parse(cls, specs: list[str]) -> FieldMap:
@@ -58,7 +60,10 @@ def read_json_lines(stream: IO[bytes], origin: str, fields: FieldMap) -> Iterato
         if not line.strip():
             continue
         if len(line) > MAX_DOCUMENT_BYTES:
-            yield Rejection(where, f"line of {len(line) / 1e6:.1f} MB is larger than the {MAX_DOCUMENT_BYTES // 2**20} MB limit")
+            yield Rejection(
+                where,
+                f"line of {len(line) / 1e6:.1f} MB is larger than the {MAX_DOCUMENT_BYTES // 2**20} MB limit",
+            )
             continue
         try:
             record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))

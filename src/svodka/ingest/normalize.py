@@ -1,4 +1,4 @@
-"""A reader's ``RawDocument`` → an ``Article``: ids, content hash, language; or a ``Rejection`` saying why not."""
+"""A reader's ``RawDocument`` → an ``Article`` (ids, content hash, language) or a ``Rejection`` (why not)."""
 
 from __future__ import annotations
 

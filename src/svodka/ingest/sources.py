@@ -6,6 +6,7 @@ Every problem with one input becomes a ``Rejection`` with a one-line reason; the
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,9 @@ class ReadOptions:
             raise UsageError(f"unknown format {self.format!r}; choose one of {', '.join(FORMATS)}")
 
 
-def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> Iterator[RawDocument | Rejection]:
+def read_inputs(
+    inputs: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[RawDocument | Rejection]:
     """Documents from files, folders and http(s) URLs, in the order given (folders in name order)."""
     opts = options or ReadOptions()
     for item in inputs:
@@ -69,7 +72,10 @@ def read_file(path: Path, options: ReadOptions, *, base: Path) -> Iterator[RawDo
         size = path.stat().st_size
         limit = MAX_DOCUMENT_BYTES * (20 if kind in ("json", "feed") else 1)
         if size > limit:
-            yield Rejection(origin, f"file of {size / 2**20:.1f} MB is larger than the {limit // 2**20} MB limit for one document")
+            yield Rejection(
+                origin,
+                f"file of {size / 2**20:.1f} MB is larger than the {limit // 2**20} MB limit for a document",
+            )
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -120,8 +126,16 @@ def sniff(data: bytes) -> str:
         return "feed" if feeds.looks_like_feed(data) else "html"
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
-    if head.startswith((b"{", b"[")):
-        return "json" if head.startswith(b"[") or data.count(b"\n") <= 1 else "jsonl"
+    if head.startswith(b"["):
+        return "json"
+    if head.startswith(b"{"):
+        # JSON Lines when the first line is a whole record; else one pretty-printed object
+        first = data.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+        try:
+            json.loads(first)
+        except (ValueError, RecursionError):
+            return "json"
+        return "jsonl"
     return "text"
 
 

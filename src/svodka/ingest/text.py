@@ -13,7 +13,9 @@ from datetime import date
 from svodka.model import RawDocument
 
 _DATE_LINE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?:\n|(?=\S))")
-_SOURCE_LINE = re.compile(r"\n[ \t]*(?:Источник|Source)[ \t]*:[ \t]*([^\n]{1,200}?)[ \t]*\n*\Z", re.IGNORECASE)
+_SOURCE_LINE = re.compile(
+    r"\n[ \t]*(?:Источник|Source)[ \t]*:[ \t]*([^\n]{1,200}?)[ \t]*\n*\Z", re.IGNORECASE
+)
 _HEADLINE_MAX = 160
 
 

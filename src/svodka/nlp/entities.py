@@ -15,27 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.nlp import lexicon
+from svodka.nlp.candidate import Candidate, RoleKey
+from svodka.nlp.consistency import drop_common_words, propagate_people
 from svodka.nlp.morph import analyzer
 from svodka.nlp.natasha_adapter import Models, Parsed, RawSpan, normalize_tokens
-from svodka.nlp.types import EntityType, Token
-
-RoleKey = tuple[str, str | None]
-"""(office, country): ("president", "Россия"); country None where the text does not say ("глава государства")."""
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A mention before linking: ``normal`` is its nominative form, ``role`` set for roles and titles."""
-
-    start: int
-    stop: int
-    type: EntityType
-    text: str
-    normal: str
-    nominative: bool = True
-    """Whether the text was in the nominative already (its spelling is then the better canonical form)."""
-    role: RoleKey | None = None
-
+from svodka.nlp.types import Token
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Options:
@@ -46,6 +30,8 @@ class Options:
     split_cases: bool = True
     abbreviations: bool = True
     quoted_orgs: bool = True
+    drop_common: bool = True
+    propagate: bool = True
     roles: bool = True
 
 
@@ -62,6 +48,10 @@ def find_mentions(text: str, parsed: Parsed, models: Models, options: Options = 
         found.extend(_abbreviations(text, parsed.tokens, taken))
     if options.quoted_orgs:
         found.extend(_quoted_orgs(text, parsed.tokens, [(c.start, c.stop) for c in found]))
+    if options.drop_common:
+        found = drop_common_words(found, parsed)
+    if options.propagate:
+        found = propagate_people(text, found, parsed, models)
     if options.roles:
         found.extend(find_roles(text, parsed, models))
     found.sort(key=lambda c: (c.start, -c.stop))

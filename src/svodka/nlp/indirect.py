@@ -34,10 +34,12 @@ _AUTHOR_FORMS = frozenset(
     "поясним оговоримся".split()
 )
 _ANAPHORIC = re.compile(
-    r"(?:об\s+этом(?:\s+же)?|это|эту\s+информацию|информацию(?:\s+об\s+этом)?|такую\s+информацию|эти\s+данные"
-    r"|данную\s+информацию|эти\s+сведения|this\s+was)\s",
+    r"(?:(?P<about>об\s+этом(?:\s+же)?)|это|эту\s+информацию|информацию(?:\s+об\s+этом)?|такую\s+информацию"
+    r"|эти\s+данные|данную\s+информацию|эти\s+сведения|this\s+was)\s",
     re.IGNORECASE,
 )
+# "Это подтвердил X" but not "Это подчёркивает уникальность": without "об этом" only verbs of confirming.
+_CONFIRM = frozenset("подтвердить подтверждать сообщить сообщать заявить заявлять опровергнуть передать".split())
 _UNKNOWN_BY = frozenset({"некоторым", "последним", "неподтвержденным", "неподтверждённым", "неофициальным", "предварительным", "имеющимся", "другим"})
 _PLURAL_ENDINGS = ("ят", "ут", "ют", "ат", "ли")
 _CLAUSE_END = re.compile(r"[,;:()]|\s[—–-]\s")
@@ -231,6 +233,8 @@ def _anaphoric(ctx: Context, i: int) -> Candidate | None:
     s_start, s_stop = _sentence_bounds(ctx, token.start)
     lead = _ANAPHORIC.match(ctx.text, s_start)
     if lead is None or token.start - lead.end() > 40:
+        return None
+    if not lead.group("about") and (token.lemma not in _CONFIRM or token.start - lead.end() > 12):
         return None
     para_start, _ = ctx.paragraph(s_start)
     if ctx.text[para_start:s_start].strip():

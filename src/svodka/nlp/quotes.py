@@ -12,22 +12,37 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from svodka.nlp.cues import ENGLISH_SPEECH, NAME_NOUNS, PARTIAL_CUES, SPEECH_VERBS
-from svodka.nlp.indirect import Candidate, find_indirect, overlap, speaker_of_verb, strip_span
+from svodka.nlp.cues import (
+    ENGLISH_SPEECH,
+    NAME_NOUNS,
+    OPINION_ADJECTIVES,
+    OPINION_VERBS,
+    PARTIAL_CUES,
+    RELATIVE_WORDS,
+    SPEECH_VERBS,
+)
+from svodka.nlp.indirect import Candidate, SpeakerThunk, find_indirect, overlap, speaker_of_verb, strip_span
 from svodka.nlp.speakers import UNKNOWN, Context, Speaker, context_speaker, find_speaker
 from svodka.nlp.types import Entity, Mention, Quote, Sentence, Token
 
 _MARKS = re.compile(r"[«»“”„\"\n]")
 _OPENING_BEFORE = frozenset(" \t\n([{«„—–-:;/")
 _SENTENCE_END = re.compile(r"[.!?…]")
+_CLAUSE_PUNCT = re.compile(r"[.!?…,:;]")
 # After a closing mark: optional punctuation, optional dash, then the attribution clause.
 _AFTER = re.compile(r"[ \t]*(?P<punct>[,.!?…]?)[ \t]*(?P<dash>[—–-]{1,2})?[ \t]*")
 _ATTRIBUTION_END = re.compile(r"[.!?;]|\s[—–-]\s|[«“„\"\n]")
 # «A, — сказал он. — B»: an attribution inside one pair of quote marks.
 _INSIDE = re.compile(r"(?P<punct>[,.!?…]?)[ \t]*[—–-]{1,2}[ \t]+(?P<attr>[^—–«»“”\n]{2,120}?)[.,:][ \t]*[—–-]{1,2}[ \t]+")
 _COMPLEMENT = re.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|that)\s*$", re.IGNORECASE)
-_BY_WORDS = re.compile(r"(?:по\s+(?:\w+\s+)?(?:словам|мнению)|according\s+to)\b[^.!?\n]*,\s*$", re.IGNORECASE)
+_BY_WORDS = re.compile(
+    r"(?:по\s+(?:\w+\s+)?(?:словам|мнению)|как\s+\w+(?:л|ла|ли|ет|ит|ют|ят)|according\s+to)\b"
+    r"(?:[^.!?\n]|\b[A-ZА-ЯЁ]\.)*,\s*$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\w+")
+REPORTING = PARTIAL_CUES | SPEECH_VERBS | OPINION_VERBS | OPINION_ADJECTIVES
+_TURN = re.compile(r"^(?P<name>[A-ZА-ЯЁ][\w.\- ]{1,40}?):[ \t]+(?P<rest>[^\n]+)", re.MULTILINE)
 
 
 def find_quotes(
@@ -47,7 +62,11 @@ def find_quotes(
     ctx = Context.build(text, sentences, tokens, mentions, entities, lang)
     spans = quote_spans(text)
     direct, fragments = _direct_candidates(ctx, spans)
-    indirect = find_indirect(ctx, spans)
+    turns = interview_turns(ctx)
+    direct = [d for d in direct if not any(_inside(d.parts[0], t.parts) for t in turns)] + turns
+    # Speech reported inside a quote or an interview turn belongs to it: no quote of its own.
+    quoted = spans + [(t.parts[0][0] - 1, t.parts[-1][1]) for t in turns]
+    indirect = find_indirect(ctx, quoted)
     kept: list[Candidate] = list(direct)
     # A quote-marked clause that is the whole complement ("заявил, что «…»") is direct: the reported
     # speech found around it by its verb is the same quote.
@@ -114,38 +133,52 @@ def _direct_candidates(
     text = ctx.text
     for opening, closing in spans:
         inner = strip_span(text, opening + 1, closing)
-        if inner is None:
-            continue
+        if inner is None or _name_before(ctx, opening, ctx.paragraph(opening)[0]):
+            continue  # «ООО «Ромашка»», фильм «Брат»: names, not speech
         para_start, para_end = ctx.paragraph(opening)
         words = len(_WORD.findall(text[inner[0] : inner[1]]))
+        if words == 0:
+            continue
         sentence_like = words >= 3 and (
-            _SENTENCE_END.search(text, inner[0], inner[1]) is not None or text[inner[0]].islower() or words >= 6
+            _CLAUSE_PUNCT.search(text, inner[0], inner[1]) is not None or text[inner[0]].islower() or words >= 5
         )
-        named = _name_before(ctx, opening, para_start) or _name_like(text, inner, words)
-        after = _attribution_after(ctx, closing, para_end, sentence_like and not named)
+        named = _name_like(text, inner, words)
+        parts, inside = _split_inside(ctx, inner)
+        after = _attribution_after(ctx, closing, para_end, sentence_like, named)
         if after is not None:
             verb, attr = after
-            parts = _split_inside(ctx, inner)
             found.append(Candidate(parts, "direct", _after_speaker(ctx, verb, attr), attribution=attr))
             continue
-        if named or words == 0:
+        if inside is not None:
+            found.append(Candidate(parts, "direct", _after_speaker(ctx, inside[0], inside[1])))
+            continue
+        if named:
             continue
         before = text[para_start:opening]
         clause_start = _clause_start(text, para_start, opening)
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and previous.attribution is None
+            and re.fullmatch(r"\s*[,;]\s*", text[previous.parts[-1][1] + 1 : opening])
+        ):
+            # «…», «…», «…»: a list of slogans or demands after one attribution
+            found.append(Candidate([inner], "direct", previous.speak, nested_in=previous))
+            continue
         if before.rstrip().endswith(":"):
-            speaker = _colon_speaker(ctx, clause_start, len(before.rstrip()) + para_start - 1)
+            speaker = _colon_speaker(ctx, clause_start, len(before.rstrip()) + para_start - 1, sentence_like)
             if speaker is not None:
                 found.append(Candidate([inner], "direct", speaker))
                 continue
         if (_COMPLEMENT.search(before) or _BY_WORDS.search(text, clause_start, opening)) and _ends_sentence(
             text, closing, para_end
         ):
-            verb_speaker = _cue_speaker(ctx, clause_start, opening, 12)
+            verb_speaker = _cue_speaker(ctx, clause_start, opening, 12, cues=REPORTING)
             if verb_speaker is not None:
                 found.append(Candidate([inner], "direct", verb_speaker))
                 continue
         if words >= 2 and (text[inner[0]].islower() or words >= 4):
-            cue = _cue_speaker(ctx, clause_start, opening, 6, stop_at_complement=True)
+            cue = _cue_speaker(ctx, clause_start, opening, 4, stop_at_complement=True)
             if cue is not None:
                 found.append(Candidate([inner], "direct", cue))
                 continue
@@ -155,6 +188,22 @@ def _direct_candidates(
         if words >= 2 and text[inner[0]].islower():
             fragments.append(inner)
     return _merge_continuations(ctx, found), fragments
+
+
+def interview_turns(ctx: Context) -> list[Candidate]:
+    """"Мустафа Джемилев: Да, всё верно…": a paragraph opened by a person's name and a colon is his turn."""
+    found = []
+    for match in _TURN.finditer(ctx.text):
+        name = match.span("name")
+        people = [m for m in ctx.mentions_in(*name) if m.type == "PER"]
+        if not people or people[0].start != name[0] or people[-1].stop != name[1]:
+            continue
+        content = strip_span(ctx.text, match.start("rest"), match.end("rest"))
+        if content is None or len(_WORD.findall(ctx.text[content[0] : content[1]])) < 3:
+            continue
+        person = people[0]
+        found.append(Candidate([content], "direct", lambda p=person: ctx.from_mention(p)))
+    return found
 
 
 def _name_like(text: str, inner: tuple[int, int], words: int) -> bool:
@@ -173,9 +222,13 @@ def _name_before(ctx: Context, opening: int, para_start: int) -> bool:
 
 
 def _attribution_after(
-    ctx: Context, closing: int, para_end: int, sentence_like: bool
+    ctx: Context, closing: int, para_end: int, sentence_like: bool, named: bool
 ) -> tuple[int | None, tuple[int, int]] | None:
-    """The attribution following a quote ("», — сказал он", "," he said"): (verb token index, clause span)."""
+    """The attribution following a quote ("», — сказал он", "," he said"): (verb token index, clause span).
+
+    Without a dash or comma between them the words after a quote are its sentence going on («Газпром»
+    заявил…) or a new sentence. A short capitalised quote («Нет») needs a dash and the verb right after.
+    """
     text = ctx.text
     match = _AFTER.match(text, closing + 1)
     if match is None:
@@ -183,47 +236,61 @@ def _attribution_after(
     start = match.end()
     if start >= para_end or not text[start].isalpha():
         return None
+    dash = bool(match.group("dash"))
     inner_punct = text[closing - 1] in ",.!?…"
-    if not (match.group("dash") or match.group("punct") == "," or (inner_punct and ctx.lang != "ru")):
-        return None  # «Газпром» заявил… is a name; «…». Он сказал… is a new sentence
+    if not (dash or match.group("punct") == "," or (inner_punct and ctx.lang != "ru")):
+        return None
+    if named and not dash:
+        return None
     end_match = _ATTRIBUTION_END.search(text, start, para_end)
     end = end_match.start() if end_match else para_end
-    tokens = ctx.token_range(start, end)
-    for i in list(tokens)[:6]:
+    tokens = list(ctx.token_range(start, end))
+    if not tokens or ctx.tokens[tokens[0]].lemma in RELATIVE_WORDS:
+        return None  # «…», который…: the sentence goes on about the quoted thing
+    for i in tokens[: 1 if named else 5]:
         token = ctx.tokens[i]
         if token.lemma in SPEECH_VERBS or token.text.lower() in ENGLISH_SPEECH or token.lemma in PARTIAL_CUES:
             return i, (start, end)
-    if match.group("dash") and text[start].islower() and sentence_like:
+    if dash and text[start].islower() and sentence_like:
         return None, (start, end)
     return None
 
 
-def _split_inside(ctx: Context, inner: tuple[int, int]) -> list[tuple[int, int]]:
-    """«A, — сказал он. — B» is one quote in two parts; the attribution between them is not quoted."""
+def _split_inside(
+    ctx: Context, inner: tuple[int, int]
+) -> tuple[list[tuple[int, int]], tuple[int, tuple[int, int]] | None]:
+    """«A, — сказал он. — B» is one quote in two parts; the attribution between them is not quoted.
+
+    Returns the parts and the first inner attribution as (verb token index, span), if any.
+    """
     text = ctx.text
     parts: list[tuple[int, int]] = []
+    attribution: tuple[int, tuple[int, int]] | None = None
     start = inner[0]
     for match in _INSIDE.finditer(text, inner[0], inner[1]):
         attr = match.span("attr")
         if not text[attr[0]].islower():
             continue
-        if not any(
-            ctx.tokens[i].lemma in SPEECH_VERBS or ctx.tokens[i].text.lower() in ENGLISH_SPEECH
+        verbs = [
+            i
             for i in ctx.token_range(*attr)
-        ):
+            if ctx.tokens[i].lemma in SPEECH_VERBS or ctx.tokens[i].text.lower() in ENGLISH_SPEECH
+        ]
+        if not verbs:
             continue
         stop = match.start() if match.group("punct") == "," else match.start() + len(match.group("punct"))
         part = strip_span(text, start, stop)
         if part:
             parts.append(part)
+        attribution = attribution or (verbs[0], attr)
         start = match.end()
     last = strip_span(text, start, inner[1])
     if last:
         parts.append(last)
-    return parts or [inner]
+    return parts or [inner], attribution
 
 
-def _after_speaker(ctx: Context, verb: int | None, attr: tuple[int, int]) -> Speaker:
+def _after_speaker(ctx: Context, verb: int | None, attr: tuple[int, int]) -> SpeakerThunk:
     def speak() -> Speaker:
         if verb is None:
             found = find_speaker(ctx, attr[0], attr[1], (attr[0], attr[0]))
@@ -232,28 +299,38 @@ def _after_speaker(ctx: Context, verb: int | None, attr: tuple[int, int]) -> Spe
             found = find_speaker(ctx, attr[0], attr[1], (token.start, token.stop))
         return found if found is not None else context_speaker(ctx, attr[0])
 
-    return speak  # type: ignore[return-value]  # a thunk, resolved in text order
+    return speak
 
 
-def _colon_speaker(ctx: Context, clause_start: int, colon: int):  # type: ignore[no-untyped-def]
-    """"Бхутто заявила агентству: «…»" and interview turns "Мустафа Джемилев: «…»"."""
+def _colon_speaker(ctx: Context, clause_start: int, colon: int, sentence_like: bool) -> SpeakerThunk | None:
+    """"Бхутто заявила агентству: «…»", "Белов оказался дипломатичнее: «…»", "Мустафа Джемилев: «…»"."""
     cue = _cue_speaker(ctx, clause_start, colon, 40)
     if cue is not None:
         return cue
     tokens = ctx.token_range(clause_start, colon)
-    if 0 < len(tokens) <= 5 and ctx.mentions_in(clause_start, colon):
-        return lambda: find_speaker(ctx, clause_start, colon, (colon, colon)) or UNKNOWN
+    if ctx.mentions_in(clause_start, colon) and (sentence_like or 0 < len(tokens) <= 5):
+        return lambda: find_speaker(ctx, clause_start, colon, (colon, colon)) or context_speaker(ctx, colon)
+    if sentence_like:
+        return lambda: context_speaker(ctx, colon)
     return None
 
 
-def _cue_speaker(ctx: Context, start: int, stop: int, window: int, *, stop_at_complement: bool = False):  # type: ignore[no-untyped-def]
+def _cue_speaker(
+    ctx: Context,
+    start: int,
+    stop: int,
+    window: int,
+    *,
+    stop_at_complement: bool = False,
+    cues: frozenset[str] = PARTIAL_CUES,
+) -> SpeakerThunk | None:
     """The speaker of the nearest reporting word within ``window`` tokens before ``stop``, as a thunk."""
     tokens = list(ctx.token_range(start, stop))[-window:]
     for i in reversed(tokens):
         token = ctx.tokens[i]
         if stop_at_complement and token.text.lower() in ("что", "чтобы", "that"):
             return None
-        if token.lemma in PARTIAL_CUES or token.text.lower() in ENGLISH_SPEECH or token.text.lower() in (
+        if token.lemma in cues or token.text.lower() in ENGLISH_SPEECH or token.text.lower() in (
             "словам",
             "according",
         ):

@@ -46,6 +46,7 @@ _OBLIQUE = frozenset(
     "в во на с со для по от у к о об при через интервью агентство газета издание журнал телеканал радио "
     "радиостанция сайт корреспондент журналист беседа to with from of in at by".split()
 )
+_SURNAME_NOMINATIVE = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина", "ская", "цкая")
 _COLLECTIVE = frozenset({"делегация", "руководство", "представитель", "сотрудник"})
 _CYRILLIC = re.compile(r"[а-яё]")
 
@@ -161,8 +162,11 @@ def _nominative_mention(mention: Mention) -> bool:
     words = mention.text.replace("«", " ").replace("»", " ").split()
     if not words:
         return False
+    if mention.text == mention.normal:
+        return True  # the linker's nominative form is the text itself
     if mention.type == "PER" and not mention.role:
-        return any(_can_be(word, "nomn") for word in words)  # foreign names are read oddly: any word
+        # foreign names are read oddly, and "Токаев" as a plural of "токай": any word, or a surname form
+        return any(_can_be(word, "nomn") for word in words) or words[-1].endswith(_SURNAME_NOMINATIVE)  # foreign names are read oddly: any word
     return _can_be(words[0], "nomn")
 
 
@@ -245,7 +249,7 @@ def _nominative_phrase(ctx: Context, start: int, head: int) -> str:
             plural = "plur" in parse.tag
             inflected = parse.inflect({"nomn", "plur"} if plural else {"nomn"})
             if inflected is not None:
-                form = inflected.word
+                form = inflected.word.capitalize() if token.text[:1].isupper() else inflected.word
                 break
         words.append(form)
     return " ".join(words)

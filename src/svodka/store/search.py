@@ -57,6 +57,6 @@ def snippet(article: Article, wanted: list[set[str]], width: int = 80) -> str:
             stop = min(len(text), match.end() + width)
             head = "…" if start else ""
             tail = "…" if stop < len(text) else ""
-            body = f"{text[start:match.start()]}[{match.group()}]{text[match.end():stop]}"
+            body = f"{text[start : match.start()]}[{match.group()}]{text[match.end() : stop]}"
             return (head + body + tail).replace("\n", " ")
     return text[: 2 * width].replace("\n", " ")

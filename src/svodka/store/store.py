@@ -66,7 +66,9 @@ class Store:
                     self._write_depth = 0
 
     # Articles ---------------------------------------------------------------------------------------
-    def add_articles(self, items: Sequence[Article], analyses: Sequence[Analysis] | None = None) -> list[bool]:
+    def add_articles(
+        self, items: Sequence[Article], analyses: Sequence[Analysis] | None = None
+    ) -> list[bool]:
         """Store articles (and their analyses, in the same order) in one transaction.
 
         True for each new article, False for one already stored (its analysis is not written again).
@@ -130,7 +132,9 @@ class Store:
         """A store-level entity with its articles and mentions; raises ``NotFound``."""
         found = _analyses.get_entity(self.conn, entity_id)
         if found is None:
-            raise NotFound(f"no entity with id {entity_id!r} (see `svodka article ID` for the entities of an article)")
+            raise NotFound(
+                f"no entity with id {entity_id!r} (see `svodka article ID` for the entities of an article)"
+            )
         return found
 
     def entities_of(self, article_id: str) -> list[_analyses.StoredEntity]:
@@ -144,7 +148,6 @@ class Store:
     def quotes_by(self, entity_id: str) -> list[_analyses.StoredQuote]:
         """Quotes whose resolved speaker is this entity, oldest stored first."""
         return _analyses.quotes_by(self.conn, entity_id)
-
 
     # Stories ----------------------------------------------------------------------------------------
     def stories(self, where: _stories.StoryFilter | None = None, *, limit: int | None = 50) -> list[Story]:

@@ -89,7 +89,7 @@ class Clusterer:
 
     def place(self, conn: sqlite3.Connection, features: Features, article: Article) -> tuple[Assignment, bytes | None]:
         """Deduplicate and assign an article whose features are known (the part timed as "assignment")."""
-        sig = signature((article.title + "\n" if article.title else "") + article.text)
+        sig = signature(article.text)  # not the title: outlets re-title what they copy
         return self._assign(conn, features, sig), sig
 
     def _assign(self, conn: sqlite3.Connection, features: Features, sig: bytes | None) -> Assignment:
@@ -109,10 +109,9 @@ class Clusterer:
     def _days(self, day: Day) -> list[Day]:
         if day is not None:
             return [day - 1, day, day + 1, None]  # undated stories have no time to disagree with
-        # An undated article is compared with undated stories and with the newest days: it most likely
-        # arrived with them (a pasted text, a file without a date line).
-        newest = self.index.newest_day
-        return [None] if newest is None else [None, newest - 1, newest]
+        # An undated article may belong to any story in memory: those of the recent days (``keep_days``
+        # bounds them) and the undated ones. Nothing to disagree with, nothing to load.
+        return [None, *sorted(d for d in self.index.loaded if d is not None)]
 
     def _as_copy(self, features: Features, sig: bytes, days: list[Day]) -> Assignment | None:
         index = self.index
@@ -144,16 +143,19 @@ class Clusterer:
         index, s = self.index, self.settings
         idf = {t: index.vocab.idf(t) for t in features.terms}
         vec = weighted(features.terms, index.vocab, idf)
-        keys = index.keys(features, s.query_terms, idf)
+        keys = index.keys(features, s.query_terms, idf) + index.foreign_keys(features)
         best: tuple[float, int, StoryState] | None = None
         for story in index.candidates(keys, days, per_key=s.per_key):
-            if story.lang != features.lang or not within_window(features.time, story, s):
+            if not within_window(features.time, story, s):
                 continue
             value = score(features, vec, story, index.vocab, s, idf)
-            if best is None or (value, -story.seq) > (best[0], -best[1]):
-                best = (value, story.seq, story)
-        if best is not None and best[0] >= s.assign:
-            story, value = best[2], round(best[0], 4)
+            # Scores across languages are on another scale: compare each with its own threshold.
+            margin = value - (s.assign if features.lang in story.centroids else s.cross_assign)
+            if best is None or (margin, -story.seq) > (best[0], -best[1]):
+                best = (margin, story.seq, story)
+        if best is not None and best[0] >= 0:
+            story = best[2]
+            value = round(best[0] + (s.assign if features.lang in story.centroids else s.cross_assign), 4)
             index.join(story, Member(features, "original", None, value))
             index.post(story.id, features, top=s.post_terms, idf=idf)
             return Assignment(features.article_id, story.id, "original", None, value, False)

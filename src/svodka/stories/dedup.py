@@ -50,7 +50,8 @@ class CopyFinder:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # The bands are tuned below the threshold, for recall; the estimate then decides (see ``similar``).
+        self._lsh = MinHashLSH(threshold=threshold * 0.75, num_perm=NUM_PERM)
         self._hashes: dict[str, np.ndarray] = {}
 
     def __contains__(self, key: str) -> bool:

@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from svodka.model import Article, Published
 from svodka.nlp import morph
+from svodka.nlp.dates import find_dates
 from svodka.nlp.types import Analysis
 from svodka.stories.stopwords import STOPWORDS
 
@@ -43,6 +44,10 @@ class Features:
     """Canonical names (lowercased) of the persons, organisations and places the article mentions."""
     places: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    """Latin consonant skeletons of proper names («Воронцова», "Vorontsov" → "vrncv"): shared across languages."""
+    dated_by_text: bool = False
+    """True when ``time`` comes from a date the text states, the article itself having none."""
 
     @property
     def day(self) -> int | None:
@@ -58,6 +63,8 @@ class Features:
                 "entities": self.entities,
                 "places": self.places,
                 "numbers": self.numbers,
+                "names": self.names,
+                "dated_by_text": self.dated_by_text,
             },
             ensure_ascii=False,
             sort_keys=True,
@@ -75,6 +82,8 @@ class Features:
             entities=tuple(data.get("entities", ())),
             places=tuple(data.get("places", ())),
             numbers=tuple(data.get("numbers", ())),
+            names=tuple(data.get("names", ())),
+            dated_by_text=bool(data.get("dated_by_text", False)),
         )
 
 
@@ -94,23 +103,80 @@ def extract(article: Article, analysis: Analysis | None = None) -> Features:
     terms = {t: 1.0 + math.log(c) for t, c in sorted(counts.items())}
     entities: set[str] = set()
     places: set[str] = set()
+    names: set[str] = set()
     if analysis is not None:
         for entity in analysis.entities:
             name = normalize_name(entity.name)
             if name:
                 entities.add(name)
+                names.update(skeleton(morph.lemma(w)) for w in morph.WORD.findall(entity.name))
                 if entity.type == "LOC":
                     places.add(name)
+    else:
+        names.update(skeleton(morph.lemma(w)) for w in capitalized(article))
+    when, by_text = epoch(article.published), False
+    if when is None:
+        when = stated_date(article, analysis)
+        by_text = when is not None
     return Features(
         article_id=article.id,
         lang=article.lang,
         source=article.source,
-        time=epoch(article.published),
+        time=when,
         terms=terms,
         entities=tuple(sorted(entities)),
         places=tuple(sorted(places)),
         numbers=numbers(article.text if not article.title else article.title + "\n" + article.text),
+        names=tuple(sorted(n for n in names if len(n) >= MIN_SKELETON)),
+        dated_by_text=by_text,
     )
+
+
+def stated_date(article: Article, analysis: Analysis | None) -> float | None:
+    """For an undated article, the (noon of the) full date its text states most often; ties: the earliest."""
+    mentions = analysis.dates if analysis is not None else find_dates(article.text, None, article.lang)
+    days = Counter(m.value for m in mentions if len(m.value) == 10)
+    if not days:
+        return None
+    value = min(days, key=lambda d: (-days[d], d))
+    try:
+        return epoch(date.fromisoformat(value))
+    except ValueError:
+        return None
+
+
+_CAPITALIZED = re.compile(r"(?<![.!?…]\s)(?<!^)\b[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?", re.MULTILINE)
+_TRANSLIT = str.maketrans(
+    {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "z", "з": "z", "и": "i", "й": "i",
+     "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+     "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "s", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "u", "я": "a"}
+)  # fmt: skip
+_DIGRAPHS = (("shch", "s"), ("kh", "h"), ("zh", "z"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("x", "ks"), ("w", "v"))
+_VOWELS = re.compile(r"[aeiouy]")
+MIN_SKELETON = 3
+
+
+def skeleton(word: str) -> str:
+    """A name's consonant skeleton in Latin letters: the first letter, then consonants, doubled ones once.
+
+    «Архангельск» and "Arkhangelsk" both give "arhnglsk"; «Воронцов» and "Vorontsov" give "vrncv".
+    """
+    text = word.lower().translate(_TRANSLIT)
+    for digraph, single in _DIGRAPHS:
+        text = text.replace(digraph, single)
+    text = re.sub(r"[^a-z]", "", text)
+    if len(text) > 1 and text[0] == "y" and text[1] in "aeiou":
+        text = text[1:]  # "Yakutia", "Yekaterinburg": the y of a Cyrillic я/е/ю, not a consonant
+    if not text:
+        return ""
+    rest = _VOWELS.sub("", text[1:])
+    return re.sub(r"(.)\1+", r"\1", text[0] + rest)
+
+
+def capitalized(article: Article) -> list[str]:
+    """Capitalized words not opening a sentence: names, when there is no NER to find them."""
+    text = (article.title + ". " if article.title else "") + _URL.sub(" ", article.text)
+    return [m.group() for m in _CAPITALIZED.finditer(text)]
 
 
 def headline_text(article: Article) -> str:

@@ -22,6 +22,7 @@ from svodka.stories.vocab import Vocabulary
 
 Day = int | None
 ENTITY_KEY = "\x00e:"
+NAME_KEY = "\x00n:"
 """Postings of entities share the term map; this prefix cannot occur in a lemma."""
 
 
@@ -41,34 +42,43 @@ class StoryState:
     seq: int
     lang: str
     members: dict[str, Member] = field(default_factory=dict)
-    centroid: dict[str, float] = field(default_factory=dict)
-    """Sum of the members' unit term vectors (before idf; idf is applied when comparing)."""
+    centroids: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per language, the sum of the originals' unit term vectors (before idf; idf is applied when comparing)."""
     entities: Counter[str] = field(default_factory=Counter)
     numbers: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
     first: float | None = None
     last: float | None = None
-    norm_cache: tuple[int, float] | None = None
-    """(vocabulary size, norm of the idf-weighted centroid) when last computed."""
+    norm_cache: dict[str, tuple[int, float]] = field(default_factory=dict)
+    """Per language: (vocabulary size, norm of the idf-weighted centroid) when last computed."""
+
+    @property
+    def centroid(self) -> dict[str, float]:
+        """The centroid of the story's own (first) language."""
+        return self.centroids.get(self.lang, {})
 
     def add(self, member: Member) -> None:
         f = member.features
         self.members[f.article_id] = member
         if member.role == "original":
+            centroid = self.centroids.setdefault(f.lang, {})
             for term, weight in unit(f.terms).items():
-                self.centroid[term] = self.centroid.get(term, 0.0) + weight
+                centroid[term] = centroid.get(term, 0.0) + weight
             self.entities.update(f.entities)
             self.numbers.update(f.numbers)
+            self.names.update(f.names)
         if f.time is not None:
             self.first = f.time if self.first is None else min(self.first, f.time)
             self.last = f.time if self.last is None else max(self.last, f.time)
-        self.norm_cache = None
+        self.norm_cache.pop(f.lang, None)
 
     def rebuild(self) -> None:
         """Recompute the sums from the members (after members leave or change role)."""
         members = list(self.members.values())
         self.members = {}
-        self.centroid, self.entities, self.numbers = {}, Counter(), Counter()
+        self.centroids, self.entities, self.numbers, self.names = {}, Counter(), Counter(), Counter()
         self.first = self.last = None
+        self.norm_cache = {}
         for member in members:
             self.add(member)
 
@@ -99,6 +109,8 @@ class StoryIndex:
         self.finder = CopyFinder()
         self.day_articles: dict[Day, list[str]] = {}
         self.newest_day: int | None = None
+        self.langs: set[str] = set()
+        """Languages of the articles posted: name keys of the others are looked up (none if only one)."""
         self.dirty_members: set[str] = set()
         self.dirty_stories: set[str] = set()
         self.deleted_stories: set[str] = set()
@@ -167,12 +179,30 @@ class StoryIndex:
             stories = day_map.setdefault(key, [])
             if not stories or stories[-1] != story_id:
                 stories.append(story_id)
+        self.post_names(story_id, features)
 
     def keys(self, features: Features, top: int, idf: Mapping[str, float] | None = None) -> list[str]:
         """The article's ``top`` terms by tf·idf (``idf``: of its terms, if at hand), and its entities."""
         weights = idf if idf is not None else {t: self.vocab.idf(t) for t in features.terms}
         best = heapq.nlargest(top, features.terms.items(), key=lambda tw: (tw[1] * weights[tw[0]], tw[0]))
         return [t for t, _ in best] + [ENTITY_KEY + e for e in features.entities]
+
+    def name_keys(self, names: Iterable[str], lang: str) -> list[str]:
+        """Posting keys of names in one language (looked up from the others only)."""
+        return [f"{NAME_KEY}{lang}:{n}" for n in names]
+
+    def post_names(self, story_id: str, features: Features) -> None:
+        """Make the story findable from other languages by the article's names."""
+        self.langs.add(features.lang)
+        day_map = self.postings.setdefault(features.day, {})
+        for key in self.name_keys(features.names, features.lang):
+            stories = day_map.setdefault(key, [])
+            if not stories or stories[-1] != story_id:
+                stories.append(story_id)
+
+    def foreign_keys(self, features: Features) -> list[str]:
+        """Keys that find stories in the other languages seen so far by this article's names."""
+        return [k for lang in sorted(self.langs - {features.lang}) for k in self.name_keys(features.names, lang)]
 
     def candidates(self, keys: list[str], days: Iterable[Day], *, per_key: int) -> Iterator[StoryState]:
         """Stories posted under any key on any of the days; the newest ``per_key`` of each posting list."""

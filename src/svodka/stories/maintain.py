@@ -50,15 +50,22 @@ def split(index: StoryIndex, story: StoryState, settings: Settings) -> list[Stor
 
 
 def leave_one_out(member: Member, story: StoryState, vocab: Vocabulary) -> float:
-    """Cosine (tf·idf) of a member with the story's centroid less that member, in O(member's terms)."""
+    """Cosine (tf·idf) of a member with the story's centroid less that member, in O(member's terms).
+
+    The centroid is that of the member's language; the only member of its language is not judged here
+    (it joined across languages, by names and numbers), so it scores 1.
+    """
+    centroid = story.centroids.get(member.features.lang, {})
+    if sum(1 for m in story.originals() if m.features.lang == member.features.lang) < 2:
+        return 1.0
     idf = vocab.idf
     raw = unit(member.features.terms)
     mine = {t: w * idf(t) for t, w in raw.items()}
     mine_norm = math.sqrt(sum(v * v for v in mine.values()))
     if not mine_norm:
         return 0.0
-    total_sq = sum((w * idf(t)) ** 2 for t, w in story.centroid.items())
-    cross = sum(v * story.centroid.get(t, 0.0) * idf(t) for t, v in mine.items())
+    total_sq = sum((w * idf(t)) ** 2 for t, w in centroid.items())
+    cross = sum(v * centroid.get(t, 0.0) * idf(t) for t, v in mine.items())
     self_sq = mine_norm * mine_norm
     rest_sq = total_sq - 2 * cross + self_sq
     if rest_sq <= 1e-12:
@@ -85,6 +92,8 @@ def _best_partner(
     idf = index.vocab.idf
     top = sorted(story.centroid.items(), key=lambda tw: (-tw[1] * idf(tw[0]), tw[0]))[: settings.query_terms]
     keys = [t for t, _ in top] + [ENTITY_KEY + e for e, _ in story.entities.most_common(5)]
+    names = [n for n, _ in story.names.most_common(10)]
+    keys += [k for lang in sorted(index.langs - set(story.centroids)) for k in index.name_keys(names, lang)]
     days = sorted({d + k for d in story.days if d is not None for k in (-1, 0, 1)})
     if None in story.days:
         days_all: list[int | None] = [None, *days]
@@ -93,11 +102,13 @@ def _best_partner(
     index.ensure_days(conn, days_all)
     best: tuple[float, int, StoryState] | None = None
     for other in index.candidates(keys, days_all, per_key=settings.per_key):
-        if other.id == story.id or other.lang != story.lang or not spans_fit(story, other, settings):
+        if other.id == story.id or not spans_fit(story, other, settings):
             continue
         value = stories_similarity(story, other, index.vocab, settings)
-        if value >= settings.merge and (best is None or (value, -other.seq) > (best[0], -best[1])):
-            best = (value, other.seq, other)
+        same_language = bool(set(story.centroids) & set(other.centroids))
+        margin = value - (settings.merge if same_language else settings.cross_merge)
+        if margin >= 0 and (best is None or (margin, -other.seq) > (best[0], -best[1])):
+            best = (margin, other.seq, other)
     return best[2] if best else None
 
 

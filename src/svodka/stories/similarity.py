@@ -16,7 +16,7 @@ from svodka.stories.vocab import Vocabulary
 class Settings:
     """Thresholds and weights of clustering. The defaults are the documented, benchmarked ones."""
 
-    assign: float = 0.30
+    assign: float = 0.35
     """An article joins the most similar candidate story scoring at least this; else it opens a story."""
     merge: float = 0.45
     """Two stories whose centroids score at least this are merged by ``maintain``."""
@@ -27,6 +27,14 @@ class Settings:
     entity_penalty: float = 0.05
     """Taken off when both name several entities and none is shared: other participants, other event."""
     number_weight: float = 0.05
+    cross_assign: float = 0.35
+    """Across languages (names and numbers only) an article joins a story scoring at least this."""
+    min_shared_names: int = 3
+    cross_number_weight: float = 0.3
+    cross_merge: float = 0.45
+    day_penalty: float = 0.10
+    """Taken off per day between an article and the story's span: a day later is more likely a new event
+    (a reaction, the next match) than another report of the same one."""
     window_hours: float = 24.0
     """An article may join a story seen no more than this before or after it."""
     max_span_hours: float = 48.0
@@ -47,26 +55,32 @@ def weighted(
     return {t: v / norm for t, v in vec.items()} if norm else {}
 
 
-def story_norm(story: StoryState, vocab: Vocabulary) -> float:
-    """Norm of the idf-weighted centroid, cached until the story changes or the vocabulary grows by 2 %."""
-    cached = story.norm_cache
+def story_norm(story: StoryState, vocab: Vocabulary, lang: str | None = None) -> float:
+    """Norm of the idf-weighted centroid of a language (default: the story's), cached until the story changes
+    or the vocabulary grows by 2 %."""
+    key = lang or story.lang
+    cached = story.norm_cache.get(key)
     if cached is not None and vocab.docs <= cached[0] * 1.02:
         return cached[1]
     idf = vocab.idf
-    norm = math.sqrt(sum((w * idf(t)) ** 2 for t, w in story.centroid.items()))
-    story.norm_cache = (vocab.docs, norm)
+    norm = math.sqrt(sum((w * idf(t)) ** 2 for t, w in story.centroids.get(key, {}).items()))
+    story.norm_cache[key] = (vocab.docs, norm)
     return norm
 
 
 def text_similarity(
-    vec: Mapping[str, float], story: StoryState, vocab: Vocabulary, idf: Mapping[str, float] | None = None
+    vec: Mapping[str, float],
+    story: StoryState,
+    vocab: Vocabulary,
+    idf: Mapping[str, float] | None = None,
+    lang: str | None = None,
 ) -> float:
-    """Cosine of a unit tf·idf vector with the story's centroid (``idf``: of the vector's terms, if at hand)."""
-    norm = story_norm(story, vocab)
+    """Cosine of a unit tf·idf vector with the story's centroid in ``lang`` (``idf``: of the vector's terms)."""
+    norm = story_norm(story, vocab, lang)
     if not norm:
         return 0.0
     weights = idf if idf is not None else {t: vocab.idf(t) for t in vec}
-    centroid = story.centroid
+    centroid = story.centroids.get(lang or story.lang, {})
     dot = sum(v * centroid[t] * weights[t] for t, v in vec.items() if t in centroid)
     return dot / norm
 
@@ -87,8 +101,14 @@ def score(
     s: Settings,
     idf: Mapping[str, float] | None = None,
 ) -> float:
-    """Similarity of an article to a story: text cosine, adjusted by shared entities and numbers."""
-    value = text_similarity(vec, story, vocab, idf)
+    """Similarity of an article to a story: text cosine, adjusted by shared entities and numbers.
+
+    A story with no article in the article's language is compared by names and numbers (``cross_lingual``).
+    """
+    lag = s.day_penalty * gap_hours(features.time, story) / 24
+    if features.lang not in story.centroids:
+        return cross_lingual(features.names, features.numbers, story, s) - lag
+    value = text_similarity(vec, story, vocab, idf, features.lang) - lag
     share, theirs = overlap(features.entities, story.entities)
     if share:
         value += s.entity_weight * share
@@ -98,14 +118,34 @@ def score(
     return value + s.number_weight * number_share
 
 
+def cross_lingual(names: tuple[str, ...], numbers: tuple[str, ...], story: StoryState, s: Settings) -> float:
+    """Similarity across languages: the share of names (consonant skeletons) and numbers in common.
+
+    Below ``min_shared_names`` shared names it is 0: a couple of common names (a country, a capital) say
+    nothing about the event.
+    """
+    shared = sum(1 for n in names if n in story.names)
+    if shared < s.min_shared_names:
+        return 0.0
+    name_share = shared / min(len(names), len(story.names))
+    number_share, _ = overlap(numbers, story.numbers)
+    return (1 - s.cross_number_weight) * name_share + s.cross_number_weight * number_share
+
+
 def stories_similarity(a: StoryState, b: StoryState, vocab: Vocabulary, s: Settings) -> float:
-    """Similarity of two stories' centroids, with the same entity and number adjustments."""
-    na, nb = story_norm(a, vocab), story_norm(b, vocab)
+    """Similarity of two stories' centroids (in a language both have), with the same entity and number
+    adjustments; across languages, by names and numbers."""
+    common = sorted(set(a.centroids) & set(b.centroids), key=lambda lang: (lang != a.lang, lang))
+    if not common:
+        return cross_lingual(tuple(a.names), tuple(a.numbers), b, s)
+    lang = common[0]
+    na, nb = story_norm(a, vocab, lang), story_norm(b, vocab, lang)
     if not na or not nb:
         return 0.0
-    small, large = (a, b) if len(a.centroid) <= len(b.centroid) else (b, a)
+    ca, cb = a.centroids[lang], b.centroids[lang]
+    small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
     idf = vocab.idf
-    dot = sum(w * large.centroid[t] * idf(t) ** 2 for t, w in small.centroid.items() if t in large.centroid)
+    dot = sum(w * large[t] * idf(t) ** 2 for t, w in small.items() if t in large)
     value = dot / (na * nb)
     mine = tuple(e for e, _ in a.entities.most_common(10))
     share, theirs = overlap(mine, b.entities)
@@ -114,6 +154,15 @@ def stories_similarity(a: StoryState, b: StoryState, vocab: Vocabulary, s: Setti
     elif len(mine) >= 2 and theirs >= 2:
         value -= s.entity_penalty
     return value
+
+
+def gap_hours(time: float | None, story: StoryState) -> float:
+    """Hours between the article and the nearest end of the story's time span (0 inside it or undated)."""
+    if time is None or story.first is None or story.last is None:
+        return 0.0
+    if time < story.first:
+        return (story.first - time) / 3600
+    return max(0.0, time - story.last) / 3600
 
 
 def within_window(time: float | None, story: StoryState, s: Settings) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from datetime import datetime, timedelta
 
 from svodka.store import stories as sql
@@ -33,11 +34,13 @@ def summarize(conn: sqlite3.Connection, story: StoryState, vocab: Vocabulary) ->
         (name, "LOC" if name in places else None, count)
         for name, count in sorted(story.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_ENTITIES]
     )
+    langs = Counter(m.features.lang for m in story.members.values())
+    lang = min(langs, key=lambda lg: (-langs[lg], lg != story.lang, lg))
     return sql.Summary(
         id=story.id,
         seq=story.seq,
-        lang=story.lang,
-        title=headline(rows, story, vocab),
+        lang=lang,
+        title=headline(rows, story, vocab, lang),
         first_seen=first,
         last_seen=last,
         size=len(rows),
@@ -48,18 +51,20 @@ def summarize(conn: sqlite3.Connection, story: StoryState, vocab: Vocabulary) ->
     )
 
 
-def headline(rows: list[sqlite3.Row], story: StoryState, vocab: Vocabulary) -> str:
+def headline(rows: list[sqlite3.Row], story: StoryState, vocab: Vocabulary, lang: str) -> str:
     """The title of the original closest to the story's centroid; untitled: its compressed lead sentence.
 
-    Titled originals come first: a real headline beats a compressed sentence.
+    Originals in the story's main language come first, then titled ones: a real headline beats a
+    compressed sentence.
     """
-    best: tuple[tuple[int, float], sqlite3.Row] | None = None
+    best: tuple[tuple[int, int, float], sqlite3.Row] | None = None
     for row in rows:
         member = story.members.get(row["id"])
         if member is None or row["role"] != "original":
             continue
-        closeness = text_similarity(weighted(member.features.terms, vocab), story, vocab)
-        key = (1 if row["title"] else 0, round(closeness, 6))
+        mine = member.features.lang
+        closeness = text_similarity(weighted(member.features.terms, vocab), story, vocab, lang=mine)
+        key = (1 if mine == lang else 0, 1 if row["title"] else 0, round(closeness, 6))
         if best is None or key > best[0]:
             best = (key, row)
     if best is None:

@@ -6,6 +6,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+PRIOR_DOCS = 50
+
 
 class Vocabulary:
     """How many articles hold each term. ``add`` before scoring an article, so its own terms count."""
@@ -24,9 +26,13 @@ class Vocabulary:
             self._pending[term] += 1
 
     def idf(self, term: str) -> float:
-        """BM25's idf, floored so that a term in most articles weighs little but never negative."""
+        """BM25's idf (never negative), over the articles seen plus ``PRIOR_DOCS`` that lack the term.
+
+        The prior matters only while the store is small: with two articles, the words they share would
+        otherwise weigh least exactly when they are the evidence that the two report one event.
+        """
         df = self.df.get(term, 0)
-        return math.log(1.0 + (self.docs - df + 0.5) / (df + 0.5))
+        return math.log(1.0 + (self.docs + PRIOR_DOCS - df + 0.5) / (df + 0.5))
 
     def take_pending(self) -> tuple[dict[str, int], int]:
         """The increments since the last call (term → added df, added documents), for the store."""

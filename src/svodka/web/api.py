@@ -96,7 +96,7 @@ def list_stories(
         limit=limit,
         offset=offset,
     )
-    return storyviews.story_list(ctx.reader(), query, ctx.entity_names)
+    return storyviews.story_list(ctx.reader(), query, ctx.entity_names, ctx.story_lists, ctx.version())
 
 
 @router.get("/stories/{story_id}", summary="One story with its members and the comparison of its sources")

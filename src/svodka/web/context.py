@@ -57,6 +57,8 @@ class WebContext:
         self._vectors: Any = None
         self._vectors_lock = threading.Lock()
         self.comparisons = LruCache()
+        self.story_lists = LruCache(128)
+        """Ranked story lists by (query, store version): ranking every story costs ~1 s at 20k articles."""
         self.entity_names = LruCache(4096)
         """Story entity keys → the store entity (id, canonical name), until the next write."""
         self._local = threading.local()
@@ -70,6 +72,8 @@ class WebContext:
         self._seen_version: int | None = None
         # Open once up front: a bad path or a foreign file fails at start, not on the first request.
         self.reader()
+        self._sentinel: tuple[int, Store] | None = None
+        self._sentinel_lock = threading.Lock()
 
     def reader(self) -> Store:
         """This thread's read connection (opened on first use, and again after ``close``)."""
@@ -81,6 +85,20 @@ class WebContext:
         with self._opened_lock:
             self._opened.append(store)
         return store
+
+    def version(self) -> int:
+        """Changes whenever anyone (this server or another process) commits to the database.
+
+        SQLite's ``data_version`` on a connection that never writes moves with every commit made through
+        any other connection, and reading it costs no I/O: cached lists are keyed by it.
+        """
+        with self._sentinel_lock:
+            if self._sentinel is None or self._sentinel[0] != self._generation:
+                store = Store(self.db)
+                self._sentinel = (self._generation, store)
+                with self._opened_lock:
+                    self._opened.append(store)
+            return _data_version(self._sentinel[1])
 
     def vectors(self) -> Any:
         """The word vectors of the comparison (``svodka.compare.word_vectors``), loaded on first use.
@@ -139,5 +157,6 @@ class WebContext:
         if self._writer is not None:
             stores.append(self._writer)
             self._writer = None
+        self.story_lists.clear()
         for store in stores:
             store.close()

@@ -139,7 +139,8 @@ def home(
         limit=20,
         offset=offset,
     )
-    listing = storyviews.story_list(store, query, _ctx(request).entity_names)
+    ctx = _ctx(request)
+    listing = storyviews.story_list(store, query, ctx.entity_names, ctx.story_lists, ctx.version())
     # A store filled without story assignment still has articles to show: list those instead.
     with_stories = bool(listing["items"]) or query.offset > 0 or _filtered(query) or not store.count()
     if not with_stories:

@@ -104,11 +104,23 @@ def search(store: Store, q: str, *, limit: int, offset: int) -> dict[str, Any]:
     return {
         "query": q,
         "items": [
-            {**article_brief(h.article), "score": round(h.score, 4), "snippet": h.snippet} for h in hits
+            {**article_brief(h.article), "score": round(h.score, 4), "snippet": _whole_words(h.snippet)}
+            for h in hits
         ],
         "limit": limit,
         "offset": offset,
     }
+
+
+def _whole_words(snippet: str) -> str:
+    """A snippet cut mid-word at either end ("…ь строительство") starts and ends on whole words."""
+    first, last = snippet.find(" "), snippet.rfind(" ")
+    if snippet.startswith("…") and 0 < first < min(40, snippet.find("[")):
+        snippet = "…" + snippet[first + 1 :]
+        last = snippet.rfind(" ")
+    if snippet.endswith("…") and last > max(len(snippet) - 40, snippet.find("]")):
+        snippet = snippet[:last] + " …"
+    return snippet
 
 
 def status(store: Store) -> dict[str, Any]:

@@ -1,0 +1,100 @@
+"""Document-level corrections of person mentions: a text names a person the same way throughout.
+
+- ``propagate_people``: a word the tagger took as part of a person's name somewhere in the text is that
+  person's name everywhere else too, in any case form ("Лазарь" tagged once, "Лазаря" missed later), and
+  a lone word typed LOC/ORG that is such a name becomes PER;
+- ``drop_common_words``: a one-word PER that pymorphy reads as an ordinary word and not a name
+  ("Опустили", "Кто", "История" at the start of a sentence) or a plural family ("Стругацких") is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from svodka.nlp.candidate import Candidate
+from svodka.nlp.lexicon import fold
+from svodka.nlp.morph import analyzer
+from svodka.nlp.natasha_adapter import Models, Parsed, normalize_tokens
+
+_NAME_TAGS = ("Name", "Surn", "Patr")
+_NOT_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS", "NPRO", "ADVB", "CONJ", "PRCL", "PREP", "PRED", "NUMR", "COMP", "INTJ"})
+
+
+@lru_cache(maxsize=50_000)
+def _reading(word: str) -> tuple[bool, bool, str | None]:
+    """(known to the dictionary, may be a name, POS of the best reading) of a lowercased word."""
+    parses = analyzer().parse(word)
+    maybe_name = any(any(t in p.tag for t in _NAME_TAGS) for p in parses[:5] if p.score >= 0.02)
+    best = parses[0] if parses else None
+    known = analyzer().word_is_known(word)
+    return known, maybe_name, best.tag.POS if best else None
+
+
+def drop_common_words(candidates: list[Candidate], parsed: Parsed) -> list[Candidate]:
+    """Without one-word PER mentions that are ordinary words or plural family names."""
+    index = {t.start: i for i, t in enumerate(parsed.tokens)}
+    kept = []
+    for c in candidates:
+        i = index.get(c.start)
+        if c.type != "PER" or c.role or i is None or parsed.tokens[i].stop != c.stop:
+            kept.append(c)
+            continue
+        word = fold(c.text)
+        known, maybe_name, pos = _reading(word)
+        plural = parsed.feats[i].get("Number") == "Plur" and "plur" in analyzer().parse(word)[0].tag
+        if plural or (known and not maybe_name and (pos in _NOT_NAME_POS or pos in ("NOUN", "ADJF"))):
+            continue
+        kept.append(c)
+    return kept
+
+
+def propagate_people(text: str, candidates: list[Candidate], parsed: Parsed, models: Models) -> list[Candidate]:
+    """Add the missed mentions of name words seen in PER mentions; retype one-word LOC/ORG that are names."""
+    tokens = parsed.tokens
+    index = {t.start: i for i, t in enumerate(tokens)}
+    name_words: set[str] = set()
+    name_lemmas: set[str] = set()
+    covered = [False] * len(tokens)
+    for c in candidates:
+        first = index.get(c.start)
+        if first is None:
+            continue
+        i = first
+        while i < len(tokens) and tokens[i].start < c.stop:
+            covered[i] = True
+            if c.type == "PER" and not c.role and tokens[i].text[:1].isupper() and len(tokens[i].text) > 2:
+                name_words.add(fold(tokens[i].text))
+                name_lemmas.add(tokens[i].lemma)
+            i += 1
+    if not name_words:
+        return candidates
+
+    def is_name(i: int) -> bool:
+        token = tokens[i]
+        return token.text[:1].isupper() and (fold(token.text) in name_words or token.lemma in name_lemmas)
+
+    result = []
+    for c in candidates:
+        i = index.get(c.start)
+        single = i is not None and tokens[i].stop == c.stop
+        if single and c.type != "PER" and i is not None and is_name(i) and fold(c.text) in name_words:
+            c = replace(c, type="PER")
+        result.append(c)
+    i = 0
+    while i < len(tokens):
+        if covered[i] or not is_name(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and not covered[j + 1] and is_name(j + 1) and tokens[j + 1].start - tokens[j].stop <= 1:
+            j += 1
+        part = list(range(i, j + 1))
+        start, stop = tokens[i].start, tokens[j].stop
+        normal = normalize_tokens([tokens[k] for k in part], [parsed.feats[k] for k in part], models)
+        nominative = all(parsed.feats[k].get("Case", "") in ("", "Nom") for k in part)
+        result.append(Candidate(start, stop, "PER", text[start:stop], normal, nominative))
+        i = j + 1
+    return result
+
