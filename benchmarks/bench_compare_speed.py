@@ -3,8 +3,9 @@
     python -m benchmarks.bench_compare_speed [../shared/corpora/tg-ru-2024/posts.jsonl] [--runs 30]
         [--no-write]
 
-The story: the 20 longest posts of the busiest day that mention one keyword (default «Трамп») — one
-news topic told by many channels, like a big story. Analysis (NLP) is not timed: it happens at ingest.
+Two stories: the 20 longest posts of the busiest day that mention one keyword (default «Трамп») — one
+news topic told by many channels, like a big story; and, heavier, the 20 longest posts that mention it
+in the whole corpus (long articles, many claims). Analysis (NLP) is not timed: it happens at ingest.
 Timed: ``compare_articles`` with navec word vectors, as ``svodka story ID --compare`` runs it.
 """
 
@@ -26,12 +27,13 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tg-ru-20
 TARGET_MS = 200.0
 
 
-def story(path: Path, keyword: str, size: int) -> list[Article]:
+def story(path: Path, keyword: str, size: int, *, one_day: bool = True) -> list[Article]:
     with path.open(encoding="utf-8") as lines:
         posts = [json.loads(line) for line in lines]
     posts = [p for p in posts if keyword.lower() in p["text"].lower() and len(p["text"]) > 150]
     day = Counter(p["date"][:10] for p in posts).most_common(1)[0][0]
-    chosen = sorted((p for p in posts if p["date"][:10] == day), key=lambda p: -len(p["text"]))[:size]
+    pool = [p for p in posts if p["date"][:10] == day] if one_day else posts
+    chosen = sorted(pool, key=lambda p: -len(p["text"]))[:size]
     articles = []
     for p in chosen:
         raw = RawDocument(text=p["text"], origin=p["id"], external_id=p["id"], source=p["source"],
@@ -52,25 +54,34 @@ def main() -> None:
     args = parser.parse_args()
     from svodka.nlp.analyzer import make_analyzer
 
-    articles = story(Path(args.posts), args.keyword, args.size)
-    analyses = make_analyzer(1).analyse(articles)
+    analyzer = make_analyzer(1)
     vectors = word_vectors()
-    compare_articles(articles, analyses, vectors=vectors)  # warm: lexicons, caches
-    times = []
-    for _ in range(args.runs):
-        started = time.perf_counter()
-        result = compare_articles(articles, analyses, vectors=vectors)
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    claims = sum(len(d.claims) for d in result.docs)
-    verdict = "met" if p95 <= TARGET_MS else "**not met**"
+    rows = []
+    met = True
+    for label, one_day in (("busiest day", True), ("longest in the corpus", False)):
+        articles = story(Path(args.posts), args.keyword, args.size, one_day=one_day)
+        analyses = analyzer.analyse(articles)
+        compare_articles(articles, analyses, vectors=vectors)  # warm: lexicons, caches
+        times = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            result = compare_articles(articles, analyses, vectors=vectors)
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        met = met and p95 <= TARGET_MS
+        claims = sum(len(d.claims) for d in result.docs)
+        chars = sum(len(a.text) for a in articles)
+        rows.append(
+            f"| {len(articles)} posts «{args.keyword}», {label} | {chars:,} | {claims} "
+            f"| {args.runs} | {statistics.median(times):.1f} | {p95:.1f} |"
+        )
     body = (
-        f"Story: {len(articles)} posts mentioning «{args.keyword}» on their busiest day "
-        f"({sum(len(a.text) for a in articles):,} characters, {claims} claims, "
-        f"{len(result.shared)} shared groups, {len(result.differences)} differences).\n\n"
-        f"| runs | median ms | p95 ms | target |\n|---|---|---|---|\n"
-        f"| {args.runs} | {statistics.median(times):.1f} | {p95:.1f} | ≤ {TARGET_MS:.0f} ms: {verdict} |"
+        "| story | characters | claims | runs | median ms | p95 ms |\n|---|---|---|---|---|---|\n"
+        + "\n".join(rows)
+        + f"\n\nTarget p95 ≤ {TARGET_MS:.0f} ms: {'met' if met else '**not met**'}. BLAS is held to one"
+        " thread during alignment (the matrices are small; on this busy shared machine threaded BLAS was"
+        " 5× slower)."
     )
     print(body)
     if not args.no_write:

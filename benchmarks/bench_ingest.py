@@ -3,8 +3,9 @@
     python -m benchmarks.bench_ingest [../shared/corpora/tg-ru-2024/posts.jsonl] [--seeds ../shared/seeds]
 
 1. Raw ingest: every post into a fresh database through the public API with no NLP and no stories
-   (read JSONL → normalize → store + lemma search index, batches committed as transactions): docs/s, and
-   whether every post was stored (each rejection with its reason).
+   (read JSONL → normalize → store + lemma search index, batches committed as transactions): docs/s, best
+   of ``--repeat`` runs (each into a fresh database), and whether every post was stored (each rejection
+   with its reason). CPU seconds are reported beside wall time, as the machine is shared.
 2. The same through the command (``svodka ingest --no-nlp --no-stories``), start-up included.
 3. The lemma lookups with and without the C DAWG reader (``dawg2``) that pymorphy3 uses when present,
    over the first ``--slice`` posts, both in this run (the machine is shared: ratios, not absolutes).
@@ -37,7 +38,7 @@ TARGET = 1000.0
 SVODKA = str(Path(sys.executable).with_name("svodka"))
 
 SLICE_SCRIPT = """
-import sys, time, itertools
+import itertools, sys, time
 if sys.argv[3] == "pure":
     sys.modules["dawg"] = None  # pymorphy3 then falls back to the pure-Python DAWG reader
 import pymorphy3.dawg
@@ -46,8 +47,10 @@ from svodka.ingest.sources import read_inputs
 from svodka.pipeline import IngestOptions, ingest_documents
 docs = list(itertools.islice(read_inputs([sys.argv[1]]), int(sys.argv[4])))
 with svodka.open_store(sys.argv[2]) as store:
+    cpu = time.process_time()
     report = ingest_documents(store, docs, IngestOptions(stories=False))
-print(pymorphy3.dawg.EXTENSION_AVAILABLE, report.read, report.seconds)
+    cpu = time.process_time() - cpu
+print(pymorphy3.dawg.EXTENSION_AVAILABLE, report.read, report.seconds, cpu)
 """
 
 
@@ -83,7 +86,8 @@ def cli_ingest(posts: Path, db: Path) -> tuple[float, float, dict[str, Any], int
     return wall, cpu_seconds, json.loads(done.stdout), done.returncode
 
 
-def dawg_slice(posts: Path, workdir: Path, limit: int) -> dict[str, tuple[bool, int, float]]:
+def dawg_slice(posts: Path, workdir: Path, limit: int) -> dict[str, tuple[bool, int, float, float]]:
+    """Per reader ("c", "pure"): (was the C extension used, docs, wall seconds, CPU seconds)."""
     out = {}
     for mode in ("c", "pure"):
         db = workdir / f"slice-{mode}.db"
@@ -93,8 +97,8 @@ def dawg_slice(posts: Path, workdir: Path, limit: int) -> dict[str, tuple[bool, 
             text=True,
             check=True,
         )
-        extension, read, seconds = done.stdout.split()
-        out[mode] = (extension == "True", int(read), float(seconds))
+        extension, read, seconds, cpu = done.stdout.split()
+        out[mode] = (extension == "True", int(read), float(seconds), float(cpu))
     return out
 
 
@@ -145,10 +149,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("posts", nargs="?", default=DEFAULT_POSTS)
-    parser.add_argument("--seeds", default=DEFAULT_SEEDS)
+    parser.add_argument("--seeds", help=f"default: seeds/ beside the corpora folder, else {DEFAULT_SEEDS}")
     parser.add_argument("--slice", type=int, default=3000, help="posts for the DAWG comparison")
+    parser.add_argument("--repeat", type=int, default=3, help="raw ingest runs (the fastest is reported)")
     args = parser.parse_args()
-    posts, seeds = Path(args.posts), Path(args.seeds)
+    posts = Path(args.posts)
+    beside = posts.resolve().parents[2] / "seeds" if len(posts.resolve().parents) > 2 else None
+    seeds = Path(args.seeds or (beside if beside and beside.is_dir() else DEFAULT_SEEDS))
     if not posts.is_file():
         sys.exit(f"no corpus at {posts}: pass the path to tg-ru-2024/posts.jsonl")
     expected = count_records(posts)
@@ -156,14 +163,16 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        report, cpu, articles, searchable = raw_ingest(posts, work / "raw.db")
+        runs = []
+        for n in range(args.repeat):  # each into a fresh database; the fastest counts (the machine is shared)
+            runs.append(raw_ingest(posts, work / f"raw{n}.db"))
+            print(f"raw ingest {n + 1}: {runs[-1][0].docs_per_second:.0f} docs/s")
+        report, cpu, articles, searchable = max(runs, key=lambda r: r[0].docs_per_second)
         rate = report.docs_per_second
-        print(
-            f"raw ingest: {report.read} read, {report.stored} stored in {report.seconds:.1f} s = {rate:.0f}/s"
-        )
+        all_rates = ", ".join(f"{r[0].docs_per_second:,.0f}" for r in runs)
         cli_seconds, cli_cpu, cli_summary, cli_code = cli_ingest(posts, work / "cli.db")
         print(f"svodka ingest: {cli_summary['stored']} stored in {cli_seconds:.1f} s (exit {cli_code})")
-        searches = search_latency(work / "raw.db", ["Токаева", "выборы в США", "курс рубля", "iPhone"])
+        searches = search_latency(work / "raw0.db", ["Токаева", "выборы в США", "курс рубля", "iPhone"])
         slices = dawg_slice(posts, work, args.slice)
         print(f"dawg slice: {slices}")
         seeds_lines = seeds_check(seeds, work / "seeds.db") if seeds.is_dir() else [f"- no seeds at {seeds}"]
@@ -174,6 +183,7 @@ def main() -> None:
     met = "met" if rate >= TARGET else "NOT met"
     per_cpu = report.read / cpu
     c_read, c_sec, p_sec = slices["c"][1], slices["c"][2], slices["pure"][2]
+    c_cpu, p_cpu = slices["c"][3], slices["pure"][3]
     body = [
         f"Corpus: `{posts}` ({expected:,} records). Fresh database, no NLP, no stories; the lemma search",
         "index is written in the same transaction as each batch of articles (batch size 256).",
@@ -181,19 +191,23 @@ def main() -> None:
         "",
         "| measurement | docs | wall s | docs/s | CPU s | docs per CPU s |",
         "|---|---:|---:|---:|---:|---:|",
-        "| raw ingest, public API (`svodka.ingest`, `stories=False`) "
+        f"| raw ingest, public API (`svodka.ingest`, `stories=False`), best of {len(runs)} "
         f"| {report.read:,} | {report.seconds:.1f} | **{rate:,.0f}** | {cpu:.1f} | {per_cpu:,.0f} |",
         f"| `svodka ingest --no-nlp --no-stories` (process start-up included) | {cli_summary['read']:,} | "
         f"{cli_seconds:.1f} | {cli_summary['read'] / cli_seconds:,.0f} | {cli_cpu:.1f} | "
         f"{cli_summary['read'] / cli_cpu:,.0f} |",
         f"| first {c_read:,} posts, C DAWG reader (dawg2, extension={slices['c'][0]}) "
-        f"| {c_read:,} | {c_sec:.1f} | {c_read / c_sec:,.0f} | | |",
+        f"| {c_read:,} | {c_sec:.1f} | {c_read / c_sec:,.0f} | {c_cpu:.1f} | {c_read / c_cpu:,.0f} |",
         f"| same, pure-Python DAWG reader (extension={slices['pure'][0]}) "
-        f"| {slices['pure'][1]:,} | {p_sec:.1f} | {slices['pure'][1] / p_sec:,.0f} | | |",
+        f"| {slices['pure'][1]:,} | {p_sec:.1f} | {slices['pure'][1] / p_sec:,.0f} | {p_cpu:.1f} "
+        f"| {slices['pure'][1] / p_cpu:,.0f} |",
+        "",
+        f"Raw ingest runs (docs/s): {all_rates}.",
         "",
         f"Target ≥ {TARGET:,.0f} docs/s (wall clock): **{met}** ({rate:,.0f} docs/s at load {load:.1f}; "
         f"{per_cpu:,.0f} docs per CPU second, which is what an idle core gives). The C DAWG reader",
-        f"makes ingest {p_sec / c_sec:.1f}× faster than the pure-Python one on the same slice in this run.",
+        f"makes ingest {p_cpu / c_cpu:.1f}× cheaper in CPU ({p_sec / c_sec:.1f}× in wall time) than the",
+        "pure-Python one on the same slice in this run.",
         "",
         f"Stored {report.stored:,} of {expected:,} records; {len(rejected)} rejected; "
         f"articles = search rows: {articles == searchable} ({articles:,} / {searchable:,}); "

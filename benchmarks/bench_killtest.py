@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -125,6 +126,7 @@ def main() -> None:
         sys.exit(f"no corpus at {posts}: pass the path to tg-ru-2024/posts.jsonl")
 
     rows: list[str] = []
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         clean_db, killed_db = work / "clean.db", work / "killed.db"
@@ -164,6 +166,7 @@ def main() -> None:
             f"Corpus: `{posts}`. Command: `svodka ingest POSTS --no-nlp --no-stories` (batches of 256,",
             "one transaction each); a killed run is stopped with SIGKILL once the database holds the given",
             "share of the clean run's articles (a reader polls while it writes); the next run resumes it.",
+            f"Load average at start: {load:.1f} (2 cores shared with other work: timings are noisy).",
             "",
             "| run | seconds | stored by the run | articles in the database | consistent |",
             "|---|---:|---:|---:|---|",

@@ -18,11 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import svodka
 from benchmarks.report import write_section
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes"
@@ -41,54 +42,6 @@ class Q:
     @property
     def length(self) -> int:
         return sum(b - a for a, b in self.parts)
-
-
-def extractor() -> Callable[[str], dict[str, Any]]:
-    """``svodka.extract`` when the package has it, else the analyzer it wraps (same output)."""
-    try:
-        from svodka import extract  # type: ignore[attr-defined]
-
-        return lambda text: extract(text)  # type: ignore[no-any-return]
-    except ImportError:
-        from svodka.nlp.analyzer import analyse_text
-
-        def run(text: str) -> dict[str, Any]:
-            analysis = analyse_text(text)
-            return {
-                "quotes": [
-                    {
-                        "parts": [list(p) for p in q.parts],
-                        "kind": q.kind,
-                        "speaker_span": list(q.speaker_span) if q.speaker_span else None,
-                        "speaker": q.speaker,
-                        "speaker_type": q.speaker_type,
-                    }
-                    for q in analysis.quotes
-                ]
-            }
-
-        return run
-
-
-def _as_dict(result: Any) -> dict[str, Any]:
-    if isinstance(result, dict):
-        return result
-    if hasattr(result, "to_json"):
-        return result.to_json()  # type: ignore[no-any-return]
-    if hasattr(result, "quotes"):
-        return {
-            "quotes": [
-                {
-                    "parts": [list(p) for p in q.parts],
-                    "kind": q.kind,
-                    "speaker_span": list(q.speaker_span) if q.speaker_span else None,
-                    "speaker": q.speaker,
-                    "speaker_type": q.speaker_type,
-                }
-                for q in result.quotes
-            ]
-        }
-    raise TypeError(f"cannot read an extraction result of type {type(result).__name__}")
 
 
 def load_gold(root: Path) -> tuple[dict[str, str], list[Q]]:
@@ -164,9 +117,13 @@ def nested(quotes: Sequence[Q]) -> set[int]:
     inside = set()
     for q in quotes:
         for other in quotes:
-            if other is not q and other.doc == q.doc and other.kind == "indirect":
-                if all(any(a <= x and y <= b for a, b in other.parts) for x, y in q.parts):
-                    inside.add(id(q))
+            if (
+                other is not q
+                and other.doc == q.doc
+                and other.kind == "indirect"
+                and all(any(a <= x and y <= b for a, b in other.parts) for x, y in q.parts)
+            ):
+                inside.add(id(q))
     return inside
 
 
@@ -194,7 +151,9 @@ def evaluate(pred: list[Q], gold: list[Q]) -> dict[str, Any]:
     return out
 
 
-def _errors(texts: dict[str, str], pred: list[Q], gold: list[Q], pairs: list[tuple[Q, Q]], limit: int) -> None:
+def _errors(
+    texts: dict[str, str], pred: list[Q], gold: list[Q], pairs: list[tuple[Q, Q]], limit: int
+) -> None:
     matched_p = {id(p) for p, _ in pairs}
     matched_g = {id(g) for _, g in pairs}
 
@@ -217,7 +176,10 @@ def _errors(texts: dict[str, str], pred: list[Q], gold: list[Q], pairs: list[tup
     for p, g in wrong[:limit]:
         text = texts[g.doc]
         span = text[p.speaker_span[0] : p.speaker_span[1]] if p.speaker_span else None
-        print(f"{g.doc}: predicted {p.speaker!r} ({p.speaker_type}, from {span!r}), gold {g.speaker!r} ({g.speaker_type})")
+        print(
+            f"{g.doc}: predicted {p.speaker!r} ({p.speaker_type}, from {span!r}), "
+            f"gold {g.speaker!r} ({g.speaker_type})"
+        )
         print(f"    …{text[max(0, g.parts[0][0] - 80) : g.parts[0][0] + 40]!r}")
 
 
@@ -229,11 +191,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     texts, gold = load_gold(args.data)
-    run = extractor()
     pred: list[Q] = []
     started = time.perf_counter()
     for doc, text in texts.items():
-        for q in _as_dict(run(text))["quotes"]:
+        for q in svodka.extract(text)["quotes"]:
             span = tuple(q["speaker_span"]) if q.get("speaker_span") else None
             parts = tuple(tuple(p) for p in q["parts"])
             pred.append(Q(doc, q["kind"], parts, q["speaker"], q["speaker_type"], span))  # type: ignore[arg-type]
@@ -243,7 +204,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     headline = evaluate(flat, gold)
     with_nested = evaluate(pred, gold)
 
-    rows = ["| quotes | predicted | gold | matched | precision | recall | F1 | target |", "|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| quotes | predicted | gold | matched | precision | recall | F1 | target |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for kind in ("direct", "indirect", "all"):
         n_pred, n_gold, hits, p, r, f = headline[kind]
         target = TARGETS.get(kind)

@@ -1,6 +1,6 @@
 """The quotes of the two seed articles, checked against the six listed in ../shared/data/compare/README.md.
 
-    python -m benchmarks.check_seeds [../shared/seeds] [--compare ../shared/data/compare/README.md] [--no-write]
+    python -m benchmarks.check_seeds [../shared/seeds] [--compare ../shared/data/compare/README.md]
 
 Prints every quote found in each seed with its speaker, then, for each quote the README lists (read
 from the README at run time: the repository holds no copy), whether a direct quote starting with those
@@ -23,7 +23,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 # "`../../seeds/000_39a0068691501367.txt` (A, …"
 _SEED = re.compile(r"`[./]*seeds/(?P<file>[^`]+)`\s*\((?P<label>[A-Z])\b")
 # "- A: «Сегодня у нас будет возможность…» — Владимир Путин (said "президент РФ")"
-_LISTED = re.compile(r"^- (?P<label>[A-Z]): [«“„\"](?P<words>[^»”“\"]+?)…?[»”“\"] — (?P<speaker>[^(\n]+?)\s*(?:\(|$)", re.M)
+_LISTED = re.compile(
+    r"^- (?P<label>[A-Z]): [«“„\"](?P<words>[^»”“\"]+?)…?[»”“\"] — (?P<speaker>[^(\n]+?)\s*(?:\(|$)", re.M
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             words = " | ".join(text[a:b] for a, b in quote["parts"])
             span = quote["speaker_span"]
             said = f" (said «{text[span[0] : span[1]]}»)" if span else ""
-            print(f"  {quote['kind']:8} {quote['speaker'] or '—'} [{quote['speaker_type']}]{said}: {words[:90]}")
+            print(
+                f"  {quote['kind']:8} {quote['speaker'] or '—'} [{quote['speaker_type']}]{said}: {words[:90]}"
+            )
 
     rows = ["| seed | listed quote begins | listed speaker | found | our speaker |", "|---|---|---|---|---|"]
     right = 0

@@ -69,7 +69,9 @@ def test_ingest_exits_1_and_names_each_rejection(tmp_path: Path, corpus: Path) -
 
 def test_ingest_json_summary(tmp_path: Path, corpus: Path) -> None:
     (corpus / "empty.txt").write_bytes(b"")
-    result = svodka("ingest", str(corpus), "--db", str(tmp_path / "s.db"), "--no-nlp", "--json")
+    result = svodka(
+        "ingest", str(corpus), "--db", str(tmp_path / "s.db"), "--no-nlp", "--no-stories", "--json"
+    )
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
     assert (summary["read"], summary["stored"], summary["duplicate"]) == (4, 3, 0)

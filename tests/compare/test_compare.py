@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from compare_fixtures import article
 
@@ -121,6 +123,11 @@ def test_a_person_swap_is_a_difference() -> None:
         # a year that was only guessed
         ("Тушу нашли на берегу реки в сентябре 2025 года.", "Тушу нашли на берегу реки в сентябре."),
         ("The talks lasted more than two hours.", "The talks lasted three hours."),
+        # figures of two things both articles know about
+        (
+            "Курс евро на бирже достиг 114 рублей. Доллар тоже подорожал.",
+            "Курс доллара на бирже достиг 111 рублей. Евро тоже подорожал.",
+        ),
     ],
 )
 def test_compatible_details_are_not_differences(one: str, two: str) -> None:
@@ -232,3 +239,21 @@ def test_json_has_exactly_the_documented_shape_with_offsets_into_the_text() -> N
         result["shared"][0]["claims"][0]["text"],
         result["shared"][0]["claims"][1]["text"],
     )
+
+
+def test_an_outlet_disagreeing_with_itself_is_an_update_not_a_difference() -> None:
+    one = article("При пожаре на складе пострадали 12 человек, сообщили спасатели.", source="same")
+    two = article("При пожаре на складе пострадали 15 человек, сообщили спасатели.", source="same")
+    two = (dataclasses.replace(two[0], id="same-2", external_id="same-2.txt"), two[1])
+    assert compare(one, two).differences == ()
+
+
+def test_a_shorter_form_of_the_same_name_is_not_another_speaker() -> None:
+    said = "Посольство запретило президенту давать интервью журналистам"
+    one = article(f"«{said}», — заявил Такер.", source="a", quotes=[(said, "Такер", "direct")])
+    two = article(
+        f"«{said}», — заявил Такер Карлсон.", source="b", quotes=[(said, "Такер Карлсон", "direct")]
+    )
+    result = compare(one, two)
+    assert result.quotes[0].match == "verbatim"
+    assert result.differences == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -74,7 +75,9 @@ def test_english_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("Yesterday, on November 11, 2025.", "en", [("November 11, 2025", "2025-11-11")]),
     ],
 )
-def test_without_a_base_date_only_absolute_dates(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+def test_without_a_base_date_only_absolute_dates(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
     assert found(text, None, lang) == expected
 
 
@@ -82,4 +85,4 @@ def test_dates_are_in_text_order_and_do_not_overlap() -> None:
     text = "С 11 ноября 2025 года по 2025-12-01, а также в 2026 году."
     dates = find_dates(text, BASE, "ru")
     assert [d.value for d in dates] == ["2025-11-11", "2025-12-01", "2026"]
-    assert all(a.stop <= b.start for a, b in zip(dates, dates[1:], strict=False))
+    assert all(a.stop <= b.start for a, b in itertools.pairwise(dates))

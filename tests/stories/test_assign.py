@@ -40,7 +40,9 @@ def test_copies_count_once_as_independent_sources(tmp_path: Path) -> None:
 
 def test_same_topic_on_another_day_is_another_story(tmp_path: Path) -> None:
     with ingest_docs(tmp_path / "t.db", RU) as store:
-        assert store.story_of(store.article("ru-fire-later").id) != store.story_of(store.article("ru-fire-1").id)
+        assert store.story_of(store.article("ru-fire-later").id) != store.story_of(
+            store.article("ru-fire-1").id
+        )
 
 
 def test_a_week_apart_the_same_report_opens_a_new_story(tmp_path: Path) -> None:

@@ -41,8 +41,14 @@ def test_near_duplicates_are_found(original: str, copy: str) -> None:
 @pytest.mark.parametrize(
     ("one", "two"),
     [
-        (BASE_RU, "В Дзержинске прокуратура начала проверку завода «Волжские краски» после пожара: министр обещал проверить все заводы региона до конца месяца."),
-        (BASE_EN, "Scientists in Yakutsk will study the bison found on the Indigirka river next summer, when the ground thaws and more of the skeleton can be dug out."),
+        (
+            BASE_RU,
+            "В Дзержинске прокуратура начала проверку завода «Волжские краски» после пожара: министр обещал проверить все заводы региона до конца месяца.",
+        ),
+        (
+            BASE_EN,
+            "Scientists in Yakutsk will study the bison found on the Indigirka river next summer, when the ground thaws and more of the skeleton can be dug out.",
+        ),
     ],
 )
 def test_different_reports_are_not_copies(one: str, two: str) -> None:

@@ -11,6 +11,7 @@ import typer
 from svodka.cli.articles import articles_command
 from svodka.cli.common import console
 from svodka.cli.ingest import _analyzer, print_summary  # the ingest command's NLP set-up
+from svodka.cli.stories import stories_command
 from svodka.pipeline import IngestOptions, ingest
 from svodka.store import Store
 
@@ -39,4 +40,6 @@ def demo_command(
     articles_command(
         db=str(target), limit=100, source=None, lang=None, since=None, until=None, offset=0, json_out=False
     )
+    stories_command(db=str(target), since=None, until=None, lang=None, entity=None, limit=20, json_out=False)
     console.print(f"\nTry: svodka search --db {target} 'губернатор'", highlight=False)
+    console.print(f"     svodka story --db {target} ID   (an id from the stories above)", highlight=False)

@@ -15,13 +15,19 @@ eval_app = typer.Typer(help="Measure Svodka on labelled data.", no_args_is_help=
 
 @eval_app.command("pairs")
 def pairs_command(
-    path: Annotated[str, typer.Argument(metavar="FILE", help="JSONL of pairs: first_*/second_* documents and label OK/BAD.")],
-    nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Analyse the documents (entities) first.")] = True,
+    path: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="JSONL of pairs: first_*/second_* documents and label OK/BAD."),
+    ],
+    nlp: Annotated[
+        bool, typer.Option("--nlp/--no-nlp", help="Analyse the documents (entities) first.")
+    ] = True,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Put the unique documents through the pipeline into a temporary store; a pair is OK when both land in one
+    """Put the unique documents through the pipeline into a temporary store; a pair is OK when both land
+    in one
     story. Prints precision, recall and F1 of the OK class per language."""
-    from svodka.cli.ingest import _analyzer  # noqa: PLC0415 - shares the ingest command's NLP set-up
+    from svodka.cli.ingest import _analyzer
 
     analyzer = _analyzer(0) if nlp else None
     try:

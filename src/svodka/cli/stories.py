@@ -20,7 +20,9 @@ def stories_command(
     since: Annotated[str | None, typer.Option(help="Seen on or after (ISO date or datetime, UTC).")] = None,
     until: Annotated[str | None, typer.Option(help="Seen on or before (ISO date or datetime, UTC).")] = None,
     lang: Annotated[str | None, typer.Option(help="Only this language: ru, en.")] = None,
-    entity: Annotated[str | None, typer.Option(help="Only stories about this entity (canonical name).")] = None,
+    entity: Annotated[
+        str | None, typer.Option(help="Only stories about this entity (canonical name).")
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many (most important first).")] = 20,
     json_out: JsonOption = False,
 ) -> None:
@@ -32,7 +34,14 @@ def stories_command(
         print_json([s.to_dict() for s in items])
         return
     table = Table(title=f"{len(items)} stories", title_justify="left")
-    for name, style in (("id", "dim"), ("imp.", ""), ("arts", ""), ("srcs", ""), ("first seen", ""), ("headline", "")):
+    for name, style in (
+        ("id", "dim"),
+        ("imp.", ""),
+        ("arts", ""),
+        ("srcs", ""),
+        ("first seen", ""),
+        ("headline", ""),
+    ):
         table.add_column(name, style=style, overflow="fold" if name == "headline" else "ellipsis")
     for s in items:
         table.add_row(
@@ -54,7 +63,7 @@ def story_command(
         bool, typer.Option("--compare", help="How each source tells it: shared, only-in, differences, tone.")
     ] = False,
 ) -> None:
-    """One story: its members with sources and times (originals and copies), entities, quotes with speakers."""
+    """One story: members with sources and times (originals and copies), entities, quotes with speakers."""
     if compare:
         from svodka.cli.compare import story_compare  # the comparison layer loads only when asked for
 
@@ -79,7 +88,13 @@ def story_view(store: Store, detail: StoryDetail) -> dict[str, Any]:
         key=lambda m: (m.published_utc or "", m.article_id),
     )
     out["timeline"] = [
-        {"time": m.published_utc, "source": m.source, "article_id": m.article_id, "role": m.role, "headline": m.headline}
+        {
+            "time": m.published_utc,
+            "source": m.source,
+            "article_id": m.article_id,
+            "role": m.role,
+            "headline": m.headline,
+        }
         for m in timeline
     ]
     quotes: list[dict[str, Any]] = []
@@ -106,8 +121,9 @@ def story_view(store: Store, detail: StoryDetail) -> dict[str, Any]:
 def print_story(view: dict[str, Any]) -> None:
     console.print(f"[bold]{view['title']}[/]", highlight=False)
     console.print(
-        f"[dim]{view['id']} · {view['lang']} · {view['size']} articles, {view['independent_sources']} independent "
-        f"sources · {view['first_seen'] or '—'} → {view['last_seen'] or '—'} · importance {view['importance']}[/]",
+        f"[dim]{view['id']} · {view['lang']} · {view['size']} articles, "
+        f"{view['independent_sources']} independent sources · "
+        f"{view['first_seen'] or '—'} → {view['last_seen'] or '—'} · importance {view['importance']}[/]",
         highlight=False,
     )
     if view["entities"]:
@@ -117,12 +133,21 @@ def print_story(view: dict[str, Any]) -> None:
         table.add_column(name, overflow="fold" if name == "headline" else "ellipsis")
     for m in view["members"]:
         role = m["role"] if m["role"] == "original" else f"copy of {m['copy_of']}"
-        table.add_row(m["published"] or "—", m["source"] or "—", role, m["external_id"] or m["article_id"], m["headline"])
+        table.add_row(
+            m["published"] or "—",
+            m["source"] or "—",
+            role,
+            m["external_id"] or m["article_id"],
+            m["headline"],
+        )
     console.print(table)
     if view["quotes"]:
         console.print("[bold]quotes[/]")
         for q in view["quotes"][:QUOTES_SHOWN]:
             who = q["speaker"] or "(speaker unknown)"
-            console.print(f"  [cyan]{who}[/] [dim]({q['source'] or '—'}, {q['kind']})[/]: «{q['text']}»", highlight=False)
+            console.print(
+                f"  [cyan]{who}[/] [dim]({q['source'] or '—'}, {q['kind']})[/]: «{q['text']}»",
+                highlight=False,
+            )
         if len(view["quotes"]) > QUOTES_SHOWN:
             console.print(f"  … and {len(view['quotes']) - QUOTES_SHOWN} more (use --json for all)")

@@ -180,6 +180,9 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
     starts = [t.start for t in tokens]
     names = {e.key: e for e in analysis.entities}
     urls = [m.span() for m in _URL.finditer(text)]
+    ordered = sorted(analysis.mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in ordered]
+    in_url = {t.start for t in tokens if any(a <= t.start < b for a, b in urls)} if urls else set()
     claims: list[Claim] = []
     paragraph = 0
     previous_stop = 0
@@ -189,7 +192,13 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
         previous_stop = sentence.stop
         for start, stop in _clauses(text, sentence, analysis):
             span = tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, stop)]
-            mentions = [m for m in analysis.mentions if start <= m.start and m.stop <= stop]
+            mentions = [
+                m
+                for m in ordered[
+                    bisect.bisect_left(mention_starts, start) : bisect.bisect_left(mention_starts, stop)
+                ]
+                if m.stop <= stop
+            ]
             keys = {
                 entity_key(names[m.entity].name if m.entity in names else m.normal, m.type) for m in mentions
             }
@@ -207,9 +216,7 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
                     sentence=number,
                     paragraph=paragraph,
                     heading=_is_heading(text, start, stop) or bool(_PROMO.search(text, start, stop)),
-                    lemmas=tuple(
-                        t.lemma for t in span if _content(t) and not any(a <= t.start < b for a, b in urls)
-                    ),
+                    lemmas=tuple(t.lemma for t in span if t.start not in in_url and _content(t)),
                     entities=frozenset(keys),
                     persons=frozenset(persons),
                     numbers=tuple(_numbers(text, start, stop, span, dates)),
@@ -322,6 +329,7 @@ def _numbers(
 ) -> list[Number]:
     found: list[Number] = []
     lemmas = [t.lemma for t in tokens]
+    starts = [t.start for t in tokens]
     for match in _NUMBER.finditer(text, start, stop):
         if any(d.start <= match.start() < d.stop for d in dates):
             continue
@@ -331,11 +339,12 @@ def _numbers(
         if scale:
             value *= next((v for k, v in _SCALES.items() if scale.lower().startswith(k.rstrip("."))), 1.0)
             unit = "%" if scale == "%" else ""
-        i = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
+        after = bisect.bisect_left(starts, match.end())
+        i = after if after < len(tokens) else None
         if not unit and i is not None and lemmas[i] not in STOP and tokens[i].text[:1].isalpha():
             unit = lemmas[i]
-        j = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].stop <= match.start()), None)
-        qualifier = _qualifier(lemmas, j)
+        before = bisect.bisect_left(starts, match.start()) - 1
+        qualifier = _qualifier(lemmas, before if before >= 0 else None)
         found.append(Number(match.start(), match.end(), value, unit, qualifier))
     for k, token in enumerate(tokens):
         if token.lemma in _NUMBER_WORDS and k + 1 < len(tokens):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from itertools import combinations
 
 from svodka.compare.align import Alignment
@@ -73,8 +75,9 @@ def find_differences(
     for link in alignment.links:
         a = docs[link.a[0]].claims[link.a[1]]
         b = docs[link.b[0]].claims[link.b[1]]
+        if docs[a.doc].label == docs[b.doc].label:
+            continue  # an outlet updating itself is not two sources disagreeing
         if link.score >= SAME_FACT and same_event(a, b):
-            found.extend(_numbers(docs, a, b))
             found.extend(_dates(docs, a, b))
             found.extend(_claim_places(docs, a, b))
         if link.score >= SAME_PEOPLE:
@@ -85,80 +88,104 @@ def find_differences(
     return _unique(found)
 
 
-def _numbers(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
-    found: list[Difference] = []
-    if a.persons != b.persons or (set(a.lemmas) & _HEDGES) != (set(b.lemmas) & _HEDGES):
-        return found  # counts of different people, or one is a demand and the other a result
-    units = {n.unit for n in a.numbers if n.unit} & {n.unit for n in b.numbers if n.unit}
-    for unit in sorted(units):
-        mine = [n for n in a.numbers if n.unit == unit]
-        theirs = [n for n in b.numbers if n.unit == unit]
-        if not any(_agree(x, y) for x in mine for y in theirs):
-            found.append(
-                Difference(
-                    "number",
-                    f"how many ({unit})" if unit != "%" else "what share (%)",
-                    (_span(a), _span(b)),
-                    (_values(docs, a, mine), _values(docs, b, theirs)),
-                )
-            )
-    return found
+_SEGMENT_BREAK = re.compile(r"[,;:()«»\"“”„]|\s[-—–]\s|\s(?:и|а|and)\s")
+SAME_FIGURE = 0.75
+"""Share of the shorter stretch's words the other must have for two figures to count the same thing."""
+CLOSE_IN_TIME = timedelta(hours=2)
+"""Figures published further apart than this may be an update (a rate, a toll), not a disagreement."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    claim: Claim
+    number: Number
+    words: frozenset[str]
+    """Content lemmas of the number's stretch of text (between commas, dashes, brackets), unit included."""
+    start: int
+    stop: int
 
 
 def _number_facts(docs: Sequence[Doc]) -> list[Difference]:
-    """Counts of the same thing by the same verb («пострадали 12 человек» / «пострадали 15 человек»).
+    """The same figure given differently: «пострадали 12 человек» / «пострадали 15 человек».
 
-    Within one story a verb and a counted noun name one fact even where the rest of the two sentences
-    differ (who reported it, what else happened); counts tied to different people are left alone.
+    Two figures are of the same thing when they count the same unit and the words around one (up to a
+    comma or a dash) are all around the other: «курс евро достиг 114 рублей» and «курс доллара достиг
+    111 рублей» are two figures, «полиция разыскивает пять человек» and «сотрудники полиции разыскивают
+    четырёх человек» one. Counts tied to different people, demands and plans are left alone.
     """
-    facts: dict[tuple[str, str, frozenset[str]], list[tuple[Claim, Number]]] = {}
-    for doc in docs:
-        for claim in doc.claims:
-            if claim.heading or set(claim.lemmas) & _HEDGES:
-                continue
-            for number in claim.numbers:
-                verb = _verb_of(doc, claim, number)
-                if number.unit and verb:
-                    facts.setdefault((verb, number.unit, claim.persons), []).append((claim, number))
+    figures = {doc.index: _figures(doc) for doc in docs}
     found = []
-    for (verb, unit, _), items in sorted(facts.items(), key=lambda kv: kv[0][:2]):
-        by_doc: dict[int, list[tuple[Claim, Number]]] = {}
-        for claim, number in items:
-            by_doc.setdefault(claim.doc, []).append((claim, number))
-        for x, y in combinations(sorted(by_doc), 2):
-            if any(_agree(p, q) for _, p in by_doc[x] for _, q in by_doc[y]):
-                continue
-            a, b = by_doc[x][0][0], by_doc[y][0][0]
-            found.append(
-                Difference(
-                    "number",
-                    f"how many ({unit}, {verb})",
-                    (_span(a), _span(b)),
-                    (
-                        _values(docs, a, [n for _, n in by_doc[x]]),
-                        _values(docs, b, [n for _, n in by_doc[y]]),
-                    ),
-                )
+    for x, y in combinations(sorted(figures), 2):
+        if docs[x].label == docs[y].label or not _close_in_time(docs[x], docs[y]):
+            continue
+        vocabulary = {d: {t.lemma for t in docs[d].tokens} for d in (x, y)}
+        pairs = [
+            (p, q)
+            for p in figures[x]
+            for q in figures[y]
+            if p.number.unit == q.number.unit
+            and p.claim.persons == q.claim.persons
+            and _same_figure(p, q, vocabulary[x], vocabulary[y])
+        ]
+        if not pairs or any(_agree(p.number, q.number) for p, q in pairs):
+            continue
+        smallest = min((f for pair in pairs for f in pair), key=lambda f: len(f.words))
+        text = docs[smallest.claim.doc].text(smallest.start, smallest.stop).strip(" .")
+        found.append(
+            Difference(
+                "number",
+                f"the figure in «{text}»",
+                tuple(dict.fromkeys(_span(f.claim) for pair in pairs for f in pair)),
+                (
+                    _values(docs, pairs[0][0].claim, list(dict.fromkeys(p.number for p, _ in pairs))),
+                    _values(docs, pairs[0][1].claim, list(dict.fromkeys(q.number for _, q in pairs))),
+                ),
             )
+        )
     return found
 
 
-def _verb_of(doc: Doc, claim: Claim, number: Number) -> str | None:
-    """The verb nearest to a number within its clause (no comma between), if the tagger marked verbs."""
+def _same_figure(p: _Figure, q: _Figure, p_words: set[str], q_words: set[str]) -> bool:
+    """Whether two figures count the same thing (see ``_number_facts``).
+
+    Most words around the one must be around the other; and where each has a word the other lacks
+    while the other article uses that word elsewhere («евро» / «доллар» in two reports that both
+    mention both currencies), they are figures of two things both articles know about.
+    """
+    shared = len(p.words & q.words)
+    if shared < min(len(p.words), len(q.words)) * SAME_FIGURE or shared < 2:
+        return False
+    return not ((p.words - q.words) & q_words and (q.words - p.words) & p_words)
+
+
+def _figures(doc: Doc) -> list[_Figure]:
     text = doc.article.text
-    best: tuple[int, str] | None = None
-    for token in doc.tokens_in(claim.start, claim.stop):
-        if token.pos != "VERB" or token.lemma in STOP or token.lemma in ATTRIBUTION:
+    found = []
+    for claim in doc.claims:
+        if claim.heading or set(claim.lemmas) & _HEDGES:
             continue
-        left, right = (
-            sorted((token.stop, number.start)) if token.stop <= number.start else (number.stop, token.start)
-        )
-        if any(mark in text[left:right] for mark in ",;:—–"):
-            continue
-        distance = right - left
-        if best is None or distance < best[0]:
-            best = (distance, token.lemma)
-    return best[1] if best else None
+        for number in claim.numbers:
+            if not number.unit:
+                continue
+            breaks_before = [m.end() for m in _SEGMENT_BREAK.finditer(text, claim.start, number.start)]
+            after = _SEGMENT_BREAK.search(text, number.stop, claim.stop)
+            start = breaks_before[-1] if breaks_before else claim.start
+            stop = after.start() if after else claim.stop
+            words = frozenset(
+                t.lemma
+                for t in doc.tokens_in(start, stop)
+                if t.text[:1].isalpha() and t.lemma not in STOP and t.lemma not in ATTRIBUTION
+            )
+            if len(words - {number.unit}) >= 1:
+                found.append(_Figure(claim, number, words, start, stop))
+    return found
+
+
+def _close_in_time(a: Doc, b: Doc) -> bool:
+    x, y = a.article.published, b.article.published
+    if not isinstance(x, datetime) or not isinstance(y, datetime) or (x.tzinfo is None) != (y.tzinfo is None):
+        return True  # dates only: the same day's reports
+    return abs(x - y) <= CLOSE_IN_TIME
 
 
 def _agree(x: Number, y: Number) -> bool:
@@ -184,6 +211,9 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
         return []
     if _only_inferred_years_differ(docs, a, b):
         return []
+    mine_only, theirs_only = set(a.lemmas) - set(b.lemmas), set(b.lemmas) - set(a.lemmas)
+    if len(mine_only) == len(theirs_only) == 1:
+        return []  # the same sentence about another subject («курс евро» / «курс доллара»)
     if {len(x) for x in mine} != {len(y) for y in theirs}:
         return []  # «в 2024 году» next to «11 ноября»: likely different things, not a contradiction
     return [
@@ -223,8 +253,21 @@ def _claim_places(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
     return found
 
 
+_GENERIC = """
+    улица проспект площадь переулок шоссе город область район край республика округ село поселок
+    street avenue square city region district
+"""
+_GENERIC_PLACE_WORDS = frozenset(_GENERIC.split())
+
+
 def _same_place(x: Place, y: Place) -> bool:
-    return bool(x.key & y.key) or (x.kind == y.kind == "home")
+    """Places that can be one: a word in common («на Большой Никитской» / «в Кофемании на Большой
+    Никитской улице»), not counting «улица», «город» and the like; or two homes."""
+    if x.kind == y.kind == "home":
+        return True
+    words_x = {w for key in x.key for w in key.split(":")[-1].split()} - _GENERIC_PLACE_WORDS
+    words_y = {w for key in y.key for w in key.split(":")[-1].split()} - _GENERIC_PLACE_WORDS
+    return bool(words_x & words_y)
 
 
 def _event_places(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Difference]:
@@ -249,6 +292,8 @@ def _event_places(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Di
                             )
             involved: set[int] = set()
             for x, y in combinations(sorted(d for d, ps in placed.items() if ps), 2):
+                if docs[x].label == docs[y].label:
+                    continue
                 if not any(_same_place(p, q) for _, p in placed[x] for _, q in placed[y]):
                     involved.update((x, y))
             if len(involved) < 2:
@@ -269,6 +314,8 @@ def _orders(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Differen
     found = []
     reported: set[tuple[str, str]] = set()
     for x, y in combinations(sorted(said), 2):
+        if docs[x].label == docs[y].label:
+            continue
         for one in said[x]:
             for other in said[y]:
                 pair = (one.first.kind, one.second.kind)

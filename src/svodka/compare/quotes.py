@@ -56,6 +56,8 @@ def match_quotes(docs: Sequence[Doc]) -> tuple[list[QuoteGroup], list[Difference
             b = quotes[j]
             if a.doc == b.doc:
                 continue
+            if len(a.lemmas & b.lemmas) < MIN_WORDS and a.words != b.words:
+                continue  # cannot be the same quote: skip the slower checks
             kind = relation(a.words, b.words, a.lemmas, b.lemmas)
             if kind:
                 root = find(i)
@@ -89,7 +91,7 @@ def relation(a: Sequence[str], b: Sequence[str], la: frozenset[str], lb: frozens
     if tuple(a) == tuple(b):
         return "verbatim"
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if _contains(long_, short):
+    if set(short) <= set(long_) and _contains(long_, short):
         return "shortened"
     small = min(len(la), len(lb))
     shared = len(la & lb)
@@ -103,7 +105,7 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
     if match == "single":
         return found
     named = [v for v in versions if v.speaker_key and not _speaker_inside(v)]
-    if _disagree([v.speaker or "" for v in named]) and len({v.doc for v in named}) > 1:
+    if _disagree([v.speaker or "" for v in named]) and len({docs[v.doc].label for v in named}) > 1:
         found.append(
             Difference(
                 "speaker",
@@ -113,7 +115,7 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
             )
         )
     direct = [v for v in versions if v.direct]
-    if match == "paraphrased" and len({v.doc for v in direct}) > 1:
+    if match == "paraphrased" and len({docs[v.doc].label for v in direct}) > 1:
         found.append(
             Difference(
                 "wording",

@@ -29,7 +29,10 @@ _RU_MONTHS = {
     "декабр": 12,
 }
 # Genitive ("11 ноября") and the other forms ("в ноябре", "ноябрь 2025"); «мая/мае/май» share a short stem.
-_RU_MONTH = r"(?P<month>январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+_RU_MONTH = (
+    r"(?P<month>январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе"
+    r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+)
 _EN_MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -55,22 +58,47 @@ _RU_YEAR_WORD = r"(?:\s*(?:года|году|год|г\.))"
 _ISO = re.compile(_B + r"(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<day>[0-3]\d)" + _E)
 _NUMERIC = re.compile(_B + r"(?P<day>[0-3]?\d)\.(?P<mm>[01]\d)\.(?P<year>(?:19|20)\d\d)" + _E)
 _RU_DAY = re.compile(
-    _B + r"(?P<day>[0-3]?\d)(?:\s*[–—-]\s*(?P<day2>[0-3]?\d))?\s+" + _RU_MONTH + _E
-    + r"(?:\s+(?P<year>(?:19|20)\d\d)" + _RU_YEAR_WORD + r"?" + _E + r")?",
+    _B
+    + r"(?P<day>[0-3]?\d)(?:\s*[–—-]\s*(?P<day2>[0-3]?\d))?\s+"
+    + _RU_MONTH
+    + _E
+    + r"(?:\s+(?P<year>(?:19|20)\d\d)"
+    + _RU_YEAR_WORD
+    + r"?"
+    + _E
+    + r")?",
     re.IGNORECASE,
 )
 _RU_MONTH_ONLY = re.compile(
-    _B + r"(?:(?P<part>в\s+(?:начале|середине|конце)|с\s+начала|до\s+конца|к\s+концу)\s+|в\s+)?" + _RU_MONTH + _E
-    + r"(?:\s+(?P<year>(?:19|20)\d\d)" + _RU_YEAR_WORD + r"?" + _E + r")?",
+    _B
+    + r"(?:(?P<part>в\s+(?:начале|середине|конце)|с\s+начала|до\s+конца|к\s+концу)\s+|в\s+)?"
+    + _RU_MONTH
+    + _E
+    + r"(?:\s+(?P<year>(?:19|20)\d\d)"
+    + _RU_YEAR_WORD
+    + r"?"
+    + _E
+    + r")?",
     re.IGNORECASE,
 )
 _RU_YEAR = re.compile(_B + r"(?P<year>(?:19|20)\d\d)" + _RU_YEAR_WORD + _E, re.IGNORECASE)
 _EN_MONTH_DAY = re.compile(
-    _B + _EN_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?" + _E + r"(?:,?\s+(?P<year>(?:19|20)\d\d)" + _E + ")?"
+    _B
+    + _EN_MONTH
+    + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    + _E
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d)"
+    + _E
+    + ")?"
 )
 _EN_DAY_MONTH = re.compile(
-    _B + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH + r"(?!\w)"
-    + r"(?:,?\s+(?P<year>(?:19|20)\d\d)" + _E + ")?"
+    _B
+    + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _EN_MONTH
+    + r"(?!\w)"
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d)"
+    + _E
+    + ")?"
 )
 _EN_MONTH_YEAR = re.compile(_B + _EN_MONTH + r"\s+(?P<year>(?:19|20)\d\d)" + _E)
 _EN_YEAR = re.compile(r"\b(?:in|since|by|of)\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)")
@@ -86,16 +114,41 @@ _EN_WEEK = re.compile(r"\b(?P<which>last|this|next)\s+week\b", re.IGNORECASE)
 _RU_PERIOD = re.compile(
     _B + r"в\s+(?P<which>прошлом|этом|текущем|следующем|будущем)\s+(?P<unit>году|месяце)" + _E, re.IGNORECASE
 )
-_WEEK_SHIFT = {"прошлой": -7, "этой": 0, "текущей": 0, "следующей": 7, "будущей": 7, "last": -7, "this": 0, "next": 7}
+_WEEK_SHIFT = {
+    "прошлой": -7,
+    "этой": 0,
+    "текущей": 0,
+    "следующей": 7,
+    "будущей": 7,
+    "last": -7,
+    "this": 0,
+    "next": 7,
+}
 _PERIOD_SHIFT = {"прошлом": -1, "этом": 0, "текущем": 0, "следующем": 1, "будущем": 1}
 
-_RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6}
+_RU_WEEKDAYS = {
+    "понедельник": 0,
+    "вторник": 1,
+    "сред": 2,
+    "четверг": 3,
+    "пятниц": 4,
+    "суббот": 5,
+    "воскресень": 6,
+}
 _RU_WEEKDAY = re.compile(
     _B + r"во?\s+(?:(?P<which>прошлый|прошлую|прошлое|следующий|следующую|следующее|ближайший|ближайшую)\s+)?"
     r"(?P<day>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)" + _E,
     re.IGNORECASE,
 )
-_EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_EN_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 _EN_WEEKDAY = re.compile(
     r"\b(?:on\s+|this\s+)?(?P<which>last\s+|next\s+)?"
     r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"

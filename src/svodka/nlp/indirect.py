@@ -1,4 +1,4 @@
-"""Reported speech without quote marks: "заявил, что…", "по словам X, …", "…, сообщает X", "Об этом сообщил X".
+"""Reported speech without quote marks: "заявил, что…", "по словам X, …", "…, сообщает X", "Об этом…".
 
 Each construction gives the content span (without the complementiser and the final full stop; a
 parenthetical attribution inside it splits it into parts) and a thunk that finds the speaker once the
@@ -18,20 +18,32 @@ from svodka.nlp.cues import (
     ENGLISH_SPEECH,
     IMPERSONAL_FORMS,
     IMPERSONAL_VERBS,
-    OPINION_ADJECTIVES,
     OPINION_VERBS,
     PRONOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
+    words,
 )
-from svodka.nlp.speakers import UNKNOWN, Context, Speaker, _resolve_pronoun, context_speaker, find_speaker
-from svodka.nlp.types import QuoteKind
+from svodka.nlp.speakers import (
+    UNKNOWN,
+    Context,
+    Speaker,
+    can_be,
+    candidates,
+    context_speaker,
+    find_speaker,
+    resolve_pronoun,
+)
+from svodka.nlp.types import QuoteKind, Token
 
 SpeakerThunk = Callable[[], Speaker]
 
 _COMPLEMENTISERS = frozenset({"что", "чтобы", "будто", "that"})
-_AUTHOR_FORMS = frozenset(
-    "напомним отметим добавим подчеркнем подчеркнём уточним заметим скажем признаем признаём повторим "
-    "поясним оговоримся".split()
+_AUTHOR_FORMS = words(
+    """
+    напомним отметим добавим подчеркнем подчеркнём уточним заметим скажем признаем признаём повторим
+    поясним оговоримся
+    """
 )
 _ANAPHORIC = re.compile(
     r"(?:(?P<about>об\s+этом(?:\s+же)?)|это|эту\s+информацию|информацию(?:\s+об\s+этом)?|такую\s+информацию"
@@ -39,9 +51,25 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 # "Это подтвердил X" but not "Это подчёркивает уникальность": without "об этом" only verbs of confirming.
-_CONFIRM = frozenset("подтвердить подтверждать сообщить сообщать заявить заявлять опровергнуть передать".split())
-_UNKNOWN_BY = frozenset({"некоторым", "последним", "неподтвержденным", "неподтверждённым", "неофициальным", "предварительным", "имеющимся", "другим"})
+_CONFIRM = words(
+    """
+    подтвердить подтверждать сообщить сообщать заявить заявлять опровергнуть передать
+    """
+)
+_UNKNOWN_BY = frozenset(
+    {
+        "некоторым",
+        "последним",
+        "неподтвержденным",
+        "неподтверждённым",
+        "неофициальным",
+        "предварительным",
+        "имеющимся",
+        "другим",
+    }
+)
 _PLURAL_ENDINGS = ("ят", "ут", "ют", "ат", "ли")
+_CYRILLIC = re.compile(r"[а-яё]")
 _CLAUSE_END = re.compile(r"[,;:()]|\s[—–-]\s")
 
 
@@ -80,7 +108,7 @@ def find_indirect(ctx: Context, quoted: list[tuple[int, int]]) -> list[Candidate
         word = token.text.lower().replace("ё", "е")
         if word == "по" or (word == "согласно") or (word == "according" and _next_word(ctx, i) == "to"):
             candidate = _by_words(ctx, i)
-        elif word == "как" and i + 1 < len(tokens) and _is_speech(tokens[i + 1]):
+        elif word == "как" and i + 1 < len(tokens) and _is_report(tokens[i + 1]):
             candidate = _as_said(ctx, i)
         elif _is_report(token):
             candidate = _with_complement(ctx, i) or _postposed(ctx, i) or _anaphoric(ctx, i)
@@ -95,11 +123,11 @@ def _next_word(ctx: Context, i: int) -> str:
     return ctx.tokens[i + 1].text.lower() if i + 1 < len(ctx.tokens) else ""
 
 
-def _is_speech(token) -> bool:  # type: ignore[no-untyped-def]
+def _is_speech(token: Token) -> bool:
     return token.lemma in SPEECH_VERBS or token.text.lower() in ENGLISH_SPEECH
 
 
-def _is_report(token) -> bool:  # type: ignore[no-untyped-def]
+def _is_report(token: Token) -> bool:
     word = token.text.lower()
     return (
         token.lemma in SPEECH_VERBS
@@ -107,7 +135,8 @@ def _is_report(token) -> bool:  # type: ignore[no-untyped-def]
         or token.lemma in IMPERSONAL_VERBS
         or word in IMPERSONAL_FORMS
         or word in ENGLISH_SPEECH
-        or (token.lemma in OPINION_ADJECTIVES and word.startswith(("уверен", "убежд")))
+        or word.startswith(("уверен", "убежд"))  # the lemma of "уверена" may come out as "уверить"
+        or (token.lemma in SPEECH_NOUNS and not token.text[:1].isupper())
     )
 
 
@@ -127,7 +156,10 @@ def _content(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
     start, stop = span
     lowered = text[start:stop].lower()
     for connective in CONNECTIVES:
-        if lowered.startswith(connective) and not text[start + len(connective) : start + len(connective) + 1].isalnum():
+        if (
+            lowered.startswith(connective)
+            and not text[start + len(connective) : start + len(connective) + 1].isalnum()
+        ):
             start += len(connective)
             while start < stop and text[start] in " \t,":
                 start += 1
@@ -154,15 +186,19 @@ def speaker_of_verb(ctx: Context, i: int, lo: int, hi: int) -> Speaker:
     found = find_speaker(ctx, lo, hi, (token.start, token.stop))
     if found is not None:
         return found
-    if token.lemma in IMPERSONAL_VERBS or word in IMPERSONAL_FORMS:
-        return UNKNOWN
-    if word.endswith(_PLURAL_ENDINGS) and token.lemma in SPEECH_VERBS | OPINION_VERBS:
-        return UNKNOWN  # "говорят, что", "сообщили, что": nobody named
+    impersonal = token.lemma in IMPERSONAL_VERBS or word in IMPERSONAL_FORMS or token.lemma in SPEECH_NOUNS
+    plural = word.endswith(_PLURAL_ENDINGS) or word.startswith(("уверены", "убеждены"))
+    if impersonal or plural:
+        # "в заявлении МИД говорится", "в Минсвязи уверены", "как сообщается на сайте Roem.ru"
+        sources = [s for s in candidates(ctx, lo, hi, False) if s.type == "ORG"]
+        if sources:
+            return min(sources, key=lambda s: abs((s.span or (0, 0))[0] - token.start))
+        return UNKNOWN  # "сообщается, что", "говорят, что": nobody named
     return context_speaker(ctx, token.start)
 
 
 def _with_complement(ctx: Context, i: int) -> Candidate | None:
-    """"X заявил (журналистам), что …", "X уверен, что …", "сообщается, что …", "X said that …"."""
+    """ "X заявил (журналистам), что …", "X уверен, что …", "сообщается, что …", "X said that …"."""
     if _author_voice(ctx, i):
         return None
     tokens = ctx.tokens
@@ -178,7 +214,11 @@ def _with_complement(ctx: Context, i: int) -> Candidate | None:
             if j == i + 1 or previous == "," or "," in between:
                 break
             return None
-        if word in (".", "!", "?", ":", ";", "«", "—") or _is_report(token) or word in ("который", "которая", "которые", "как"):
+        if (
+            word in (".", "!", "?", ":", ";", "«", "—")
+            or _is_report(token)
+            or word in ("который", "которая", "которые", "как")
+        ):
             return None
     else:
         return None
@@ -191,7 +231,7 @@ def _with_complement(ctx: Context, i: int) -> Candidate | None:
 
 
 def _postposed(ctx: Context, i: int) -> Candidate | None:
-    """"…, сообщает Лента.ру.", "Было бы неплохо, отмечает X, …" (two parts), "…, X said."."""
+    """ "…, сообщает Лента.ру.", "Было бы неплохо, отмечает X, …" (two parts), "…, X said."."""
     tokens = ctx.tokens
     token = tokens[i]
     word = token.text.lower()
@@ -209,26 +249,35 @@ def _postposed(ctx: Context, i: int) -> Candidate | None:
         subject_first = head.start() if head else None
     if head is None:
         return None
-    if ctx.text[s_start : s_start + head.start()].rstrip()[-1:] in "»”“\"":
+    if ctx.text[s_start : s_start + head.start()].rstrip()[-1:] in '»”“"':
         return None  # «…», — сказал X: direct speech, found with its quote marks
-    part1 = _content(ctx, s_start, s_start + head.start())
-    if part1 is None or len(re.findall(r"\w+", ctx.text[part1[0] : part1[1]])) < 3:
-        return None
+    if _CYRILLIC.search(word) and not can_be(word, "VERB"):
+        return None  # a participle: "…, предлагающими ему услуги"
     clause = _CLAUSE_END.search(ctx.text, token.stop, s_stop)
     clause_end = clause.start() if clause else s_stop
-    parts = [part1]
+    lo = s_start + head.start() if subject_first is not None else token.start
+    if subject_first is None and not candidates(ctx, token.stop, clause_end):
+        return None  # a postposed attribution names its speaker after the verb: "…, сообщает X"
+    lead = ctx.text[s_start : s_start + head.start()]
+    part1 = _content(ctx, s_start, s_start + head.start())
+    parts = []
+    if part1 is not None and len(re.findall(r"\w+", ctx.text[part1[0] : part1[1]])) >= 3:
+        parts.append(part1)
+    elif lead.strip() and not _is_connective(lead):
+        return None
     if clause is not None and ctx.text[clause.start()] == ",":
         part2 = _content(ctx, clause.end(), s_stop)
         if part2 is not None:
-            parts.append(part2)
-    lo = s_start + head.start() if subject_first is not None else token.start
+            parts.append(part2)  # "Между тем, сообщает «Коммерсантъ», …"
+    if not parts:
+        return None
     return Candidate(
         parts, "indirect", lambda: speaker_of_verb(ctx, i, lo, clause_end), anchor=token.start, outer=True
     )
 
 
 def _anaphoric(ctx: Context, i: int) -> Candidate | None:
-    """"Об этом сообщил X", "Это подтвердил X": the content is the paragraph before this sentence."""
+    """ "Об этом сообщил X", "Это подтвердил X": the content is the paragraph before this sentence."""
     token = ctx.tokens[i]
     s_start, s_stop = _sentence_bounds(ctx, token.start)
     lead = _ANAPHORIC.match(ctx.text, s_start)
@@ -248,13 +297,13 @@ def _anaphoric(ctx: Context, i: int) -> Candidate | None:
 
 
 def _as_said(ctx: Context, i: int) -> Candidate | None:
-    """"Как сообщает X, …" and "…, как пишет X, …"."""
+    """ "Как сообщает X, …" and "…, как пишет X, …"."""
     verb = i + 1
     return _parenthetical(ctx, i, lambda lo, hi: speaker_of_verb(ctx, verb, lo, hi))
 
 
 def _by_words(ctx: Context, i: int) -> Candidate | None:
-    """"По словам X, …", "по данным X", "согласно заявлению X", "according to X"."""
+    """ "По словам X, …", "по данным X", "согласно заявлению X", "according to X"."""
     tokens = ctx.tokens
     noun = None
     for j in range(i + 1, min(len(tokens), i + 4)):
@@ -273,8 +322,10 @@ def _by_words(ctx: Context, i: int) -> Candidate | None:
             return UNKNOWN
         pronoun = next((tokens[k] for k in range(i + 1, noun) if tokens[k].text.lower() in PRONOUNS), None)
         if pronoun is not None:
-            return _resolve_pronoun(ctx, pronoun)
-        found = find_speaker(ctx, tokens[noun].stop, hi, (tokens[noun].stop, tokens[noun].stop), subject=False)
+            return resolve_pronoun(ctx, pronoun)
+        found = find_speaker(
+            ctx, tokens[noun].stop, hi, (tokens[noun].stop, tokens[noun].stop), subject=False
+        )
         if found is not None:
             return found
         rest = ctx.text[tokens[noun].stop : hi].strip(" ,.")
@@ -323,9 +374,7 @@ def _cut_overlaps(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     # "X сообщил, что A, передаёт Интерфакс": the innermost report is the quote, not the agency's.
     inner = [c for c in found if not c.outer]
     found = [
-        c
-        for c in found
-        if not c.outer or not any(any(a <= i.anchor < b for a, b in c.parts) for i in inner)
+        c for c in found if not c.outer or not any(any(a <= i.anchor < b for a, b in c.parts) for i in inner)
     ]
     kept: list[Candidate] = []
     for candidate in found:
@@ -333,7 +382,11 @@ def _cut_overlaps(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             previous = kept[-1]
             if candidate.parts[0][0] > previous.parts[0][0]:
                 # "X заявил, что A, а Y отметил, что B": A ends before Y's clause
-                cut = ctx.text.rfind(",", previous.parts[-1][0], max(candidate.anchor, previous.parts[-1][0]))
+                end = max(candidate.anchor, previous.parts[-1][0])
+                cut = max(
+                    ctx.text.rfind(",", previous.parts[-1][0], end),
+                    ctx.text.rfind(" и ", previous.parts[-1][0], end),  # "напомнил, что A и подчеркнул…"
+                )
                 if cut > previous.parts[-1][0]:
                     trimmed = _content(ctx, previous.parts[-1][0], cut)
                     if trimmed is not None:

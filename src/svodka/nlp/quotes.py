@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from svodka.nlp.cues import (
     ENGLISH_SPEECH,
@@ -22,7 +23,7 @@ from svodka.nlp.cues import (
     SPEECH_VERBS,
 )
 from svodka.nlp.indirect import Candidate, SpeakerThunk, find_indirect, overlap, speaker_of_verb, strip_span
-from svodka.nlp.speakers import UNKNOWN, Context, Speaker, context_speaker, find_speaker
+from svodka.nlp.speakers import Context, Speaker, context_speaker, find_speaker
 from svodka.nlp.types import Entity, Mention, Quote, Sentence, Token
 
 _MARKS = re.compile(r"[«»“”„\"\n]")
@@ -33,7 +34,9 @@ _CLAUSE_PUNCT = re.compile(r"[.!?…,:;]")
 _AFTER = re.compile(r"[ \t]*(?P<punct>[,.!?…]?)[ \t]*(?P<dash>[—–-]{1,2})?[ \t]*")
 _ATTRIBUTION_END = re.compile(r"[.!?;]|\s[—–-]\s|[«“„\"\n]")
 # «A, — сказал он. — B»: an attribution inside one pair of quote marks.
-_INSIDE = re.compile(r"(?P<punct>[,.!?…]?)[ \t]*[—–-]{1,2}[ \t]+(?P<attr>[^—–«»“”\n]{2,120}?)[.,:][ \t]*[—–-]{1,2}[ \t]+")
+_INSIDE = re.compile(
+    r"(?P<punct>[,.!?…]?)[ \t]*[—–-]{1,2}[ \t]+(?P<attr>[^—–«»“”\n]{2,120}?)[.,:][ \t]*[—–-]{1,2}[ \t]+"
+)
 _COMPLEMENT = re.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|that)\s*$", re.IGNORECASE)
 _BY_WORDS = re.compile(
     r"(?:по\s+(?:\w+\s+)?(?:словам|мнению)|как\s+\w+(?:л|ла|ли|ет|ит|ют|ят)|according\s+to)\b"
@@ -61,6 +64,7 @@ def find_quotes(
     """
     ctx = Context.build(text, sentences, tokens, mentions, entities, lang)
     spans = quote_spans(text)
+    ctx.quoted = spans
     direct, fragments = _direct_candidates(ctx, spans)
     turns = interview_turns(ctx)
     direct = [d for d in direct if not any(_inside(d.parts[0], t.parts) for t in turns)] + turns
@@ -140,7 +144,9 @@ def _direct_candidates(
         if words == 0:
             continue
         sentence_like = words >= 3 and (
-            _CLAUSE_PUNCT.search(text, inner[0], inner[1]) is not None or text[inner[0]].islower() or words >= 5
+            _CLAUSE_PUNCT.search(text, inner[0], inner[1]) is not None
+            or text[inner[0]].islower()
+            or words >= 5
         )
         named = _name_like(text, inner, words)
         parts, inside = _split_inside(ctx, inner)
@@ -182,8 +188,14 @@ def _direct_candidates(
             if cue is not None:
                 found.append(Candidate([inner], "direct", cue))
                 continue
-        if sentence_like and not text[clause_start:opening].strip() and _ends_sentence(text, closing, para_end):
-            found.append(Candidate([inner], "direct", lambda o=opening: context_speaker(ctx, o), standalone=True))
+        if (
+            sentence_like
+            and not text[clause_start:opening].strip()
+            and _ends_sentence(text, closing, para_end)
+        ):
+            found.append(
+                Candidate([inner], "direct", partial(context_speaker, ctx, opening), standalone=True)
+            )
             continue
         if words >= 2 and text[inner[0]].islower():
             fragments.append(inner)
@@ -191,7 +203,7 @@ def _direct_candidates(
 
 
 def interview_turns(ctx: Context) -> list[Candidate]:
-    """"Мустафа Джемилев: Да, всё верно…": a paragraph opened by a person's name and a colon is his turn."""
+    """ "Мустафа Джемилев: Да, всё верно…": a paragraph opened by a person's name and a colon is his turn."""
     found = []
     for match in _TURN.finditer(ctx.text):
         name = match.span("name")
@@ -202,7 +214,7 @@ def interview_turns(ctx: Context) -> list[Candidate]:
         if content is None or len(_WORD.findall(ctx.text[content[0] : content[1]])) < 3:
             continue
         person = people[0]
-        found.append(Candidate([content], "direct", lambda p=person: ctx.from_mention(p)))
+        found.append(Candidate([content], "direct", partial(ctx.from_mention, person)))
     return found
 
 
@@ -218,7 +230,7 @@ def _name_before(ctx: Context, opening: int, para_start: int) -> bool:
     if not tokens:
         return False
     last = ctx.tokens[tokens[-1]]
-    return last.lemma in NAME_NOUNS or last.text.isupper() and last.text.lower() in NAME_NOUNS
+    return last.lemma in NAME_NOUNS or (last.text.isupper() and last.text.lower() in NAME_NOUNS)
 
 
 def _attribution_after(
@@ -303,15 +315,20 @@ def _after_speaker(ctx: Context, verb: int | None, attr: tuple[int, int]) -> Spe
 
 
 def _colon_speaker(ctx: Context, clause_start: int, colon: int, sentence_like: bool) -> SpeakerThunk | None:
-    """"Бхутто заявила агентству: «…»", "Белов оказался дипломатичнее: «…»", "Мустафа Джемилев: «…»"."""
+    """ "Бхутто заявила агентству: «…»", "Белов оказался дипломатичнее: «…»", "Мустафа Джемилев: «…»"."""
     cue = _cue_speaker(ctx, clause_start, colon, 40)
     if cue is not None:
         return cue
     tokens = ctx.token_range(clause_start, colon)
     if ctx.mentions_in(clause_start, colon) and (sentence_like or 0 < len(tokens) <= 5):
-        return lambda: find_speaker(ctx, clause_start, colon, (colon, colon)) or context_speaker(ctx, colon)
+
+        def speak() -> Speaker:
+            found = find_speaker(ctx, clause_start, colon, (colon, colon))
+            return found if found is not None else context_speaker(ctx, colon)
+
+        return speak
     if sentence_like:
-        return lambda: context_speaker(ctx, colon)
+        return partial(context_speaker, ctx, colon)
     return None
 
 
@@ -330,11 +347,16 @@ def _cue_speaker(
         token = ctx.tokens[i]
         if stop_at_complement and token.text.lower() in ("что", "чтобы", "that"):
             return None
-        if token.lemma in cues or token.text.lower() in ENGLISH_SPEECH or token.text.lower() in (
-            "словам",
-            "according",
+        if (
+            token.lemma in cues
+            or token.text.lower() in ENGLISH_SPEECH
+            or token.text.lower()
+            in (
+                "словам",
+                "according",
+            )
         ):
-            return lambda i=i: speaker_of_verb(ctx, i, start, stop)
+            return partial(speaker_of_verb, ctx, i, start, stop)
     return None
 
 
@@ -343,7 +365,7 @@ def _clause_start(text: str, para_start: int, offset: int) -> int:
     start = para_start
     for match in _SENTENCE_END.finditer(text, para_start, offset):
         nxt = text[match.end() : match.end() + 2]
-        if nxt[:1].isspace() or nxt[:1] in "«“„\"":
+        if nxt[:1].isspace() or nxt[:1] in '«“„"':
             start = match.end()
     return start
 
@@ -351,7 +373,7 @@ def _clause_start(text: str, para_start: int, offset: int) -> int:
 def _ends_sentence(text: str, closing: int, para_end: int) -> bool:
     rest = text[closing + 1 : min(para_end, closing + 4)]
     stripped = rest.lstrip(".!?…) \t")
-    return not stripped or stripped[0].isupper() or stripped[0] in "«“„\"—–-"
+    return not stripped or stripped[0].isupper() or stripped[0] in '«“„"—–-'
 
 
 def _merge_continuations(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -364,7 +386,7 @@ def _merge_continuations(ctx: Context, found: list[Candidate]) -> list[Candidate
             and previous is not None
             and previous.attribution is not None
             and ctx.paragraph(previous.parts[0][0]) == ctx.paragraph(candidate.parts[0][0])
-            and not ctx.text[previous.attribution[1] : candidate.parts[0][0]].strip(" \t.,—–-«“„\"")
+            and not ctx.text[previous.attribution[1] : candidate.parts[0][0]].strip(' \t.,—–-«“„"')
         ):
             previous.parts.extend(candidate.parts)
             continue

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from svodka.nlp import morph
-
 from svodka.nlp.cues import (
     ENGLISH_PRONOUNS,
     ENGLISH_ROLES,
@@ -24,6 +23,7 @@ from svodka.nlp.cues import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
+    words,
 )
 from svodka.nlp.types import Entity, Mention, Sentence, SpeakerType, Token
 
@@ -37,14 +37,18 @@ class Speaker:
 
 
 UNKNOWN = Speaker(None, None, "UNKNOWN")
-_STOP_PHRASE = frozenset(
-    "что чтобы и а но в во на по с со о об к от для который которая которые это также ранее уже не же ли"
-    " бы тоже однако".split()
+_STOP_PHRASE = words(
+    """
+    что чтобы и а но в во на по с со о об к от для который которая которые это также ранее уже не же
+    ли бы тоже однако
+    """
 )
 # Words after which a name is an object, not the speaker: "в интервью РИА Новости", "агентству Рейтер".
-_OBLIQUE = frozenset(
-    "в во на с со для по от у к о об при через интервью агентство газета издание журнал телеканал радио "
-    "радиостанция сайт корреспондент журналист беседа to with from of in at by".split()
+_OBLIQUE = words(
+    """
+    в во на с со для по от у к о об при через интервью агентство газета издание журнал телеканал
+    радио радиостанция сайт корреспондент журналист беседа to with from of in at by
+    """
 )
 _SURNAME_NOMINATIVE = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина", "ская", "цкая")
 _COLLECTIVE = frozenset({"делегация", "руководство", "представитель", "сотрудник"})
@@ -64,6 +68,10 @@ class Context:
     token_starts: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    """Quote-mark spans: names inside someone's words are not who is speaking."""
+    surnames: dict[str, Entity] | None = None
+    """Surnames of the article's people, built on first use."""
     said: list[tuple[int, Speaker]] = field(default_factory=list)
     """Speakers found so far with the offset of their quote: "the previous speaker" for context."""
 
@@ -117,6 +125,9 @@ class Context:
             i += 1
         return found
 
+    def outside_quotes(self, mentions: list[Mention]) -> list[Mention]:
+        return [m for m in mentions if not any(a < m.start < b for a, b in self.quoted)]
+
     def from_mention(self, mention: Mention) -> Speaker:
         entity = self.entities.get(mention.entity)
         name = entity.name if entity else mention.normal or mention.text
@@ -137,10 +148,15 @@ def find_speaker(
     ``subject`` only words that can be in the nominative count ("сказал Путину" names the listener);
     "по словам X" passes False.
     """
-    before = _candidates(ctx, lo, anchor[0], subject)
+    before = candidates(ctx, lo, anchor[0], subject)
+    if len(before) > 1 and before[-1].span and before[-2].span:
+        first, last = before[-2].span, before[-1].span
+        if ctx.text[first[1] : last[0]].strip() == "и" and ctx.text[last[1] : anchor[0]].strip(" ,") == "":
+            # "Израиль и США заявляют": two sources, one group
+            return Speaker((first[0], last[1]), ctx.text[first[0] : last[1]], "OTHER")
     if before:
         return before[-1]
-    after = _candidates(ctx, anchor[1], hi, subject)
+    after = candidates(ctx, anchor[1], hi, subject)
     return after[0] if after else None
 
 
@@ -153,7 +169,7 @@ def _parses(word: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(str(p.tag).replace(" ", ",").split(",")) for p in morph.analyzer().parse(lowered))
 
 
-def _can_be(word: str, *grammemes: str) -> bool:
+def can_be(word: str, *grammemes: str) -> bool:
     parses = _parses(word)
     return not parses or any(all(g in tags for g in grammemes) for tags in parses)
 
@@ -166,11 +182,13 @@ def _nominative_mention(mention: Mention) -> bool:
         return True  # the linker's nominative form is the text itself
     if mention.type == "PER" and not mention.role:
         # foreign names are read oddly, and "Токаев" as a plural of "токай": any word, or a surname form
-        return any(_can_be(word, "nomn") for word in words) or words[-1].endswith(_SURNAME_NOMINATIVE)  # foreign names are read oddly: any word
-    return _can_be(words[0], "nomn")
+        return any(can_be(word, "nomn") for word in words) or words[-1].endswith(
+            _SURNAME_NOMINATIVE
+        )  # foreign names are read oddly: any word
+    return can_be(words[0], "nomn")
 
 
-def _candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Speaker]:
+def candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Speaker]:
     """Speaker candidates in [lo, hi) in text order: mentions, then role, group and pronoun phrases."""
     if hi <= lo:
         return []
@@ -191,7 +209,11 @@ def _candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Sp
         token = ctx.tokens[i]
         if any(a <= token.start < b for a, b in covered):
             continue
-        if subject and (not _can_be(token.text, "nomn") or _after_preposition(ctx, token.start, lo)):
+        known = _known_surname(ctx, token, subject)
+        if known is not None:
+            found.append((token.start, known))
+            continue
+        if subject and (not can_be(token.text, "nomn") or _after_preposition(ctx, token.start, lo)):
             continue
         speaker = _phrase_speaker(ctx, i, hi)
         if speaker is not None and speaker.span is not None:
@@ -201,11 +223,28 @@ def _candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Sp
     return [speaker for _, speaker in found]
 
 
+def _known_surname(ctx: Context, token: Token, subject: bool) -> Speaker | None:
+    """A person's surname the recogniser missed here but found elsewhere ("сказал Токаев Путину")."""
+    if not token.text[:1].isupper() or len(token.text) < 3:
+        return None
+    if ctx.surnames is None:
+        ctx.surnames = {}
+        for person in ctx.entities.values():
+            if person.type == "PER" and " " in person.name:
+                ctx.surnames.setdefault(person.name.split()[-1], person)
+    entity = ctx.surnames.get(token.text)
+    if entity is None and not subject:
+        entity = next((e for name, e in ctx.surnames.items() if token.text.startswith(name)), None)
+    if entity is None:
+        return None
+    return Speaker((token.start, token.stop), entity.name, "PER", entity.key)
+
+
 def _after_preposition(ctx: Context, offset: int, lo: int) -> bool:
     tokens = ctx.token_range(max(lo, offset - 40), offset)
     for i in reversed(tokens):
         token = ctx.tokens[i]
-        if token.text in "«“„\"":
+        if token.text in '«“„"':
             continue
         return token.lemma in _OBLIQUE
     return False
@@ -213,7 +252,7 @@ def _after_preposition(ctx: Context, offset: int, lo: int) -> bool:
 
 def _subject_word(ctx: Context, offset: int) -> bool:
     tokens = ctx.token_range(offset, offset + 40)
-    return not tokens or _can_be(ctx.tokens[tokens[0]].text, "nomn")
+    return not tokens or can_be(ctx.tokens[tokens[0]].text, "nomn")
 
 
 def _is_role(token: Token) -> bool:
@@ -223,9 +262,11 @@ def _is_role(token: Token) -> bool:
 
 def _is_people(token: Token) -> bool:
     """A plural noun for people ("инвесторы", "американцы"): a group speaker even when not listed."""
-    return token.text[:1].isalpha() and any(
-        {"NOUN", "anim", "plur", "nomn"} <= tags for tags in _parses(token.text)
-    ) and token.lemma not in _STOP_PHRASE
+    return (
+        token.text[:1].isalpha()
+        and any({"NOUN", "anim", "plur", "nomn"} <= tags for tags in _parses(token.text))
+        and token.lemma not in _STOP_PHRASE
+    )
 
 
 def _plural(token: Token) -> bool:
@@ -245,6 +286,8 @@ def _nominative_phrase(ctx: Context, start: int, head: int) -> str:
         token = ctx.tokens[i]
         parses = morph.analyzer().parse(token.text.lower()) if _CYRILLIC.search(token.text.lower()) else []
         form = token.text
+        if any("nomn" in parse.tag for parse in parses):
+            parses = []  # already nominative ("власти", "эксперты"): keep the word as written
         for parse in parses:
             plural = "plur" in parse.tag
             inflected = parse.inflect({"nomn", "plur"} if plural else {"nomn"})
@@ -256,7 +299,7 @@ def _nominative_phrase(ctx: Context, start: int, head: int) -> str:
 
 
 def _role_before(ctx: Context, mention: Mention, lo: int) -> Speaker | None:
-    """"представитель Кремля", "глава Минсвязи": a role noun governing an organisation's name."""
+    """ "представитель Кремля", "глава Минсвязи": a role noun governing an organisation's name."""
     tokens = ctx.token_range(max(lo, mention.start - 60), mention.start)
     index = None
     for i in reversed(tokens):
@@ -285,7 +328,7 @@ def _adjectives_before(ctx: Context, index: int, lo: int) -> int:
     i = index - 1
     while i >= 0 and ctx.tokens[i].start >= lo:
         word = ctx.tokens[i].text
-        if word.lower() not in _STOP_PHRASE and _can_be(word, "ADJF") and _CYRILLIC.search(word.lower()):
+        if word.lower() not in _STOP_PHRASE and can_be(word, "ADJF") and _CYRILLIC.search(word.lower()):
             start = ctx.tokens[i].start
             i -= 1
         else:
@@ -297,7 +340,7 @@ def _phrase_speaker(ctx: Context, index: int, hi: int) -> Speaker | None:
     token = ctx.tokens[index]
     word = token.text.lower().replace("ё", "е")
     if word in SUBJECT_PRONOUNS or word in ENGLISH_PRONOUNS:
-        return _resolve_pronoun(ctx, token)
+        return resolve_pronoun(ctx, token)
     people = not _is_role(token) and _is_people(token)
     if not _is_role(token) and not people:
         return None
@@ -309,7 +352,16 @@ def _phrase_speaker(ctx: Context, index: int, hi: int) -> Speaker | None:
         lowered = nxt.text.lower()
         if not nxt.text[0].isalnum() or nxt.lemma in _STOP_PHRASE or lowered in PRONOUNS:
             break
-        if nxt.lemma in SPEECH_VERBS or nxt.pos in ("VERB", "AUX", "ADV", "ADP", "PRON", "PART", "CCONJ", "SCONJ"):
+        if nxt.lemma in SPEECH_VERBS or nxt.pos in (
+            "VERB",
+            "AUX",
+            "ADV",
+            "ADP",
+            "PRON",
+            "PART",
+            "CCONJ",
+            "SCONJ",
+        ):
             break
         stop = nxt.stop
         j += 1
@@ -362,8 +414,8 @@ def _resolve_role(ctx: Context, index: int, span: tuple[int, int]) -> Speaker:
     return Speaker(span, ctx.text[span[0] : span[1]], "PER")
 
 
-def _resolve_pronoun(ctx: Context, token: Token) -> Speaker:
-    """"он"/"она": the person the current sentence is about, else the last speaker, else the last person."""
+def resolve_pronoun(ctx: Context, token: Token) -> Speaker:
+    """ "он"/"она": the person the current sentence is about, else the last speaker, else the last person."""
     gender = PRONOUNS.get(token.text.lower().replace("ё", "е"), ENGLISH_PRONOUNS.get(token.text.lower(), "m"))
     span = (token.start, token.stop)
     if gender == "p":
@@ -377,7 +429,7 @@ def _resolve_pronoun(ctx: Context, token: Token) -> Speaker:
 
     index = ctx.sentence_index(token.start)
     here = ctx.sentences[index].start
-    for mention in ctx.mentions_in(here, token.start):
+    for mention in ctx.outside_quotes(ctx.mentions_in(here, token.start)):
         candidate = ctx.from_mention(mention)
         if fits(candidate):
             return Speaker(span, candidate.name, "PER", candidate.entity)
@@ -387,7 +439,7 @@ def _resolve_pronoun(ctx: Context, token: Token) -> Speaker:
             return Speaker(span, said.name, "PER", said.entity)
     for back in range(index - 1, max(-1, index - 6), -1):
         sentence = ctx.sentences[back]
-        for mention in ctx.mentions_in(sentence.start, sentence.stop):
+        for mention in ctx.outside_quotes(ctx.mentions_in(sentence.start, sentence.stop)):
             candidate = ctx.from_mention(mention)
             if fits(candidate):
                 return Speaker(span, candidate.name, "PER", candidate.entity)

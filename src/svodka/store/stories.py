@@ -57,7 +57,9 @@ class Summary:
 
 
 # Writing (inside the caller's transaction) ------------------------------------------------------------
-def save_features(conn: sqlite3.Connection, rows: Iterable[tuple[str, int | None, str, bytes | None]]) -> None:
+def save_features(
+    conn: sqlite3.Connection, rows: Iterable[tuple[str, int | None, str, bytes | None]]
+) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO story_features (article_id, day, features, minhash) VALUES (?, ?, ?, ?)", rows
     )
@@ -89,12 +91,24 @@ def save_summaries(conn: sqlite3.Connection, summaries: Sequence[Summary]) -> No
     stamp = now_iso()
     for s in summaries:
         conn.execute(
-            "INSERT INTO stories (id, seq, lang, title, first_seen, last_seen, size, sources, independent, early, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "INSERT INTO stories (id, seq, lang, title, first_seen, last_seen, size, sources, independent, "
+            "early, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
             "lang = excluded.lang, title = excluded.title, first_seen = excluded.first_seen, "
             "last_seen = excluded.last_seen, size = excluded.size, sources = excluded.sources, "
             "independent = excluded.independent, early = excluded.early, updated_at = excluded.updated_at",
-            (s.id, s.seq, s.lang, s.title, s.first_seen, s.last_seen, s.size, s.sources, s.independent, s.early, stamp),
+            (
+                s.id,
+                s.seq,
+                s.lang,
+                s.title,
+                s.first_seen,
+                s.last_seen,
+                s.size,
+                s.sources,
+                s.independent,
+                s.early,
+                stamp,
+            ),
         )
         conn.execute("DELETE FROM story_entities WHERE story_id = ?", (s.id,))
         conn.executemany(
@@ -113,7 +127,9 @@ def add_df(conn: sqlite3.Connection, increments: Mapping[str, int], docs: int) -
     if docs:
         rows.append(("", docs))
     conn.executemany(
-        "INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df", rows
+        "INSERT INTO story_df (term, df) VALUES (?, ?) "
+        "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        rows,
     )
 
 
@@ -129,7 +145,8 @@ def next_seq(conn: sqlite3.Connection) -> int:
 
 _MEMBER_ROWS = (
     "SELECT m.article_id, m.story_id, s.seq, s.lang, m.role, m.copy_of, f.day, f.features, f.minhash "
-    "FROM story_members m JOIN stories s ON s.id = m.story_id JOIN story_features f ON f.article_id = m.article_id "
+    "FROM story_members m JOIN stories s ON s.id = m.story_id "
+    "JOIN story_features f ON f.article_id = m.article_id "
 )
 
 
@@ -143,13 +160,16 @@ def member_rows_of_stories(conn: sqlite3.Connection, story_ids: Sequence[str]) -
     return out
 
 
+_STORIES_OF_DAY = (
+    "SELECT DISTINCT m.story_id FROM story_features f JOIN story_members m USING (article_id) WHERE "
+)
+
+
 def stories_on_day(conn: sqlite3.Connection, day: int | None) -> list[str]:
     """Ids of the stories with a member on that day (None: with an undated member)."""
     if day is None:
-        sql = "SELECT DISTINCT m.story_id FROM story_features f JOIN story_members m USING (article_id) WHERE f.day IS NULL"
-        return sorted(r[0] for r in conn.execute(sql))
-    sql = "SELECT DISTINCT m.story_id FROM story_features f JOIN story_members m USING (article_id) WHERE f.day = ?"
-    return sorted(r[0] for r in conn.execute(sql, (day,)))
+        return sorted(r[0] for r in conn.execute(_STORIES_OF_DAY + "f.day IS NULL"))
+    return sorted(r[0] for r in conn.execute(_STORIES_OF_DAY + "f.day = ?", (day,)))
 
 
 def minhashes_on_day(conn: sqlite3.Connection, day: int | None) -> list[tuple[str, bytes]]:
@@ -174,7 +194,9 @@ def member_articles(conn: sqlite3.Connection, story_id: str) -> list[sqlite3.Row
 
 
 # Reading for people -------------------------------------------------------------------------------------
-def list_stories(conn: sqlite3.Connection, where: StoryFilter | None = None, *, limit: int | None = 50) -> list[Story]:
+def list_stories(
+    conn: sqlite3.Connection, where: StoryFilter | None = None, *, limit: int | None = 50
+) -> list[Story]:
     """Ranked by importance (ties: more members, then older story first)."""
     f = where or StoryFilter()
     parts: list[str] = []
@@ -245,7 +267,8 @@ def _importance(row: sqlite3.Row, reference: str | None) -> float:
 def _story(conn: sqlite3.Connection, row: sqlite3.Row, reference: str | None) -> Story:
     members = list(
         conn.execute(
-            "SELECT coalesce(a.external_id, a.id), a.source FROM story_members m JOIN articles a ON a.id = m.article_id "
+            "SELECT coalesce(a.external_id, a.id), a.source "
+            "FROM story_members m JOIN articles a ON a.id = m.article_id "
             "WHERE m.story_id = ? ORDER BY m.role DESC, a.published_utc IS NULL, a.published_utc, a.seq",
             (row["id"],),
         )
@@ -254,7 +277,8 @@ def _story(conn: sqlite3.Connection, row: sqlite3.Row, reference: str | None) ->
     entities = tuple(
         r[0]
         for r in conn.execute(
-            "SELECT name FROM story_entities WHERE story_id = ? ORDER BY count DESC, name LIMIT 10", (row["id"],)
+            "SELECT name FROM story_entities WHERE story_id = ? ORDER BY count DESC, name LIMIT 10",
+            (row["id"],),
         )
     )
     return Story(

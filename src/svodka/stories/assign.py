@@ -48,7 +48,10 @@ class Clusterer:
         return cls(StoryIndex.load(conn, keep_days=chosen.keep_days), chosen)
 
     def add(
-        self, conn: sqlite3.Connection, articles: Sequence[Article], analyses: Sequence[Analysis | None] | None = None
+        self,
+        conn: sqlite3.Connection,
+        articles: Sequence[Article],
+        analyses: Sequence[Analysis | None] | None = None,
     ) -> list[Assignment]:
         """Assign stored articles (in order) and write the stories they changed, in the caller's transaction.
 
@@ -65,7 +68,10 @@ class Clusterer:
             raise
 
     def _add(
-        self, conn: sqlite3.Connection, articles: Sequence[Article], analyses: Sequence[Analysis | None] | None
+        self,
+        conn: sqlite3.Connection,
+        articles: Sequence[Article],
+        analyses: Sequence[Analysis | None] | None,
     ) -> list[Assignment]:
         found = list(analyses) if analyses is not None else [None] * len(articles)
         rows: list[tuple[str, int | None, str, bytes | None]] = []
@@ -87,7 +93,9 @@ class Clusterer:
         assignment, sig = self.place(conn, features, article)
         return assignment, (article.id, features.day, features.to_json(), sig)
 
-    def place(self, conn: sqlite3.Connection, features: Features, article: Article) -> tuple[Assignment, bytes | None]:
+    def place(
+        self, conn: sqlite3.Connection, features: Features, article: Article
+    ) -> tuple[Assignment, bytes | None]:
         """Deduplicate and assign an article whose features are known (the part timed as "assignment")."""
         sig = signature(article.text)  # not the title: outlets re-title what they copy
         return self._assign(conn, features, sig), sig
@@ -117,10 +125,16 @@ class Clusterer:
         index = self.index
         for other, jaccard in index.finder.similar(sig):
             story = index.stories.get(index.article_story.get(other, ""))
-            if story is None or story.lang != features.lang:
+            if story is None:
                 continue
             member = story.members[other]
-            if features.day is not None and member.features.day is not None and member.features.day not in days:
+            if member.features.lang != features.lang:
+                continue
+            if (
+                features.day is not None
+                and member.features.day is not None
+                and member.features.day not in days
+            ):
                 continue
             original_id = member.copy_of or other
             original = story.members[original_id]
@@ -167,7 +181,9 @@ class Clusterer:
     def flush(self, conn: sqlite3.Connection) -> None:
         """Write what changed: new stories, moved members, summaries, deletions, term frequencies."""
         index = self.index
-        changed = sorted((index.stories[i] for i in index.dirty_stories if i in index.stories), key=lambda s: s.seq)
+        changed = sorted(
+            (index.stories[i] for i in index.dirty_stories if i in index.stories), key=lambda s: s.seq
+        )
         # Story rows first (members refer to them), then members, then the summaries that read the members.
         sql.ensure_stories(conn, [(s.id, s.seq, s.lang) for s in changed])
         member_rows = []

@@ -1,4 +1,6 @@
-"""Copies and syndication: MinHash LSH over word shingles of normalized text (the one module importing datasketch).
+"""Copies and syndication: MinHash LSH over word shingles of normalized text.
+
+The one module that imports datasketch.
 
 Two articles whose shingle sets have Jaccard similarity ≥ ``threshold`` are copies of one report; the
 earliest is the original. Only articles of nearby days are compared: a copy belongs to its original's story,
@@ -40,13 +42,15 @@ def signature(text: str) -> bytes | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations(), hashfunc=zlib.crc32)
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations(), hashfunc=zlib.crc32
+    )
     minhash.update_batch(list(grams))
     return minhash.hashvalues.astype(np.uint32).tobytes()
 
 
 class CopyFinder:
-    """An LSH index of signatures; keys are article ids. Deterministic: candidates are checked in key order."""
+    """An LSH index of signatures keyed by article id; deterministic: candidates are checked in key order."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold

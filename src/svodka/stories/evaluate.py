@@ -77,7 +77,9 @@ def read_pairs(path: str | Path) -> list[Pair]:
                 first = record.get("first_url") or record["first_text"]
                 second = record.get("second_url") or record["second_text"]
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise BadInput(f"{path}:{number}: not a pair record ({exc}); see `svodka eval pairs --help`") from exc
+                raise BadInput(
+                    f"{path}:{number}: not a pair record ({exc}); see `svodka eval pairs --help`"
+                ) from exc
             if label not in ("OK", "BAD"):
                 raise BadInput(f"{path}:{number}: label must be OK or BAD, not {label!r}")
             pairs.append(Pair(str(record.get("lang") or "other"), first, second, label == "OK"))

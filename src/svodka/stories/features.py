@@ -44,8 +44,10 @@ class Features:
     """Canonical names (lowercased) of the persons, organisations and places the article mentions."""
     places: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
+    lead_numbers: tuple[str, ...] = ()
+    """Every number of the headline (the title or a headline-like first line), small ones too: «8 ноября»."""
     names: tuple[str, ...] = ()
-    """Latin consonant skeletons of proper names («Воронцова», "Vorontsov" → "vrncv"): shared across languages."""
+    """Latin consonant skeletons of names («Воронцова», "Vorontsov" → "vrncv"): shared across languages."""
     dated_by_text: bool = False
     """True when ``time`` comes from a date the text states, the article itself having none."""
 
@@ -64,6 +66,7 @@ class Features:
                 "places": self.places,
                 "numbers": self.numbers,
                 "names": self.names,
+                "lead_numbers": self.lead_numbers,
                 "dated_by_text": self.dated_by_text,
             },
             ensure_ascii=False,
@@ -83,6 +86,7 @@ class Features:
             places=tuple(data.get("places", ())),
             numbers=tuple(data.get("numbers", ())),
             names=tuple(data.get("names", ())),
+            lead_numbers=tuple(data.get("lead_numbers", ())),
             dated_by_text=bool(data.get("dated_by_text", False)),
         )
 
@@ -128,6 +132,7 @@ def extract(article: Article, analysis: Analysis | None = None) -> Features:
         places=tuple(sorted(places)),
         numbers=numbers(article.text if not article.title else article.title + "\n" + article.text),
         names=tuple(sorted(n for n in names if len(n) >= MIN_SKELETON)),
+        lead_numbers=numbers(headline_text(article), minimum=0),
         dated_by_text=by_text,
     )
 
@@ -147,11 +152,46 @@ def stated_date(article: Article, analysis: Analysis | None) -> float | None:
 
 _CAPITALIZED = re.compile(r"(?<![.!?…]\s)(?<!^)\b[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?", re.MULTILINE)
 _TRANSLIT = str.maketrans(
-    {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "z", "з": "z", "и": "i", "й": "i",
-     "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-     "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "s", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "u", "я": "a"}
-)  # fmt: skip
-_DIGRAPHS = (("shch", "s"), ("kh", "h"), ("zh", "z"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("x", "ks"), ("w", "v"))
+    dict(
+        zip(
+            "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+            [
+                "a",
+                "b",
+                "v",
+                "g",
+                "d",
+                "e",
+                "e",
+                "z",
+                "z",
+                "i",
+                "i",
+                "k",
+                "l",
+                "m",
+                "n",
+                "o",
+                "p",
+                "r",
+                "s",
+                "t",
+            ]
+            + ["u", "f", "h", "c", "c", "s", "s", "", "i", "", "e", "u", "a"],
+            strict=True,
+        )
+    )
+)
+_DIGRAPHS = (
+    ("shch", "s"),
+    ("kh", "h"),
+    ("zh", "z"),
+    ("ts", "c"),
+    ("ch", "c"),
+    ("sh", "s"),
+    ("x", "ks"),
+    ("w", "v"),
+)
 _VOWELS = re.compile(r"[aeiouy]")
 MIN_SKELETON = 3
 
@@ -187,8 +227,8 @@ def headline_text(article: Article) -> str:
     return first if len(first) <= _LEAD_MAX and "\n" in article.text.strip() else ""
 
 
-def numbers(text: str) -> tuple[str, ...]:
-    """Numbers that can tell one event from another: ≥ 10 or with a fraction ("3,5" → "3.5")."""
+def numbers(text: str, minimum: float = 10) -> tuple[str, ...]:
+    """Numbers that can tell one event from another: ≥ ``minimum`` or with a fraction ("3,5" → "3.5")."""
     found: set[str] = set()
     for match in _NUMBER.finditer(_URL.sub(" ", text)):
         value = match.group().replace(",", ".")
@@ -196,7 +236,7 @@ def numbers(text: str) -> tuple[str, ...]:
             number = float(value)
         except ValueError:  # pragma: no cover - the pattern only matches digits
             continue
-        if number >= 10 or "." in value:
+        if number >= minimum or "." in value:
             found.add(value.rstrip("0").rstrip(".") if "." in value else value.lstrip("0") or "0")
     return tuple(sorted(found))
 
@@ -218,7 +258,7 @@ def epoch(published: Published | None) -> float | None:
 def _keep(lemma: str) -> bool:
     if lemma in STOPWORDS or not _LEMMA_OK.match(lemma):
         return False
-    return len(lemma) >= 3 or lemma.isdigit() and len(lemma) >= 2
+    return len(lemma) >= 3 or (lemma.isdigit() and len(lemma) >= 2)
 
 
 def _count(counts: Counter[str], lemma: str) -> None:

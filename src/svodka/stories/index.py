@@ -43,10 +43,11 @@ class StoryState:
     lang: str
     members: dict[str, Member] = field(default_factory=dict)
     centroids: dict[str, dict[str, float]] = field(default_factory=dict)
-    """Per language, the sum of the originals' unit term vectors (before idf; idf is applied when comparing)."""
+    """Per language, the sum of the originals' unit term vectors (idf is applied when comparing)."""
     entities: Counter[str] = field(default_factory=Counter)
     numbers: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
+    lead_numbers: Counter[str] = field(default_factory=Counter)
     first: float | None = None
     last: float | None = None
     norm_cache: dict[str, tuple[int, float]] = field(default_factory=dict)
@@ -67,6 +68,7 @@ class StoryState:
             self.entities.update(f.entities)
             self.numbers.update(f.numbers)
             self.names.update(f.names)
+            self.lead_numbers.update(f.lead_numbers)
         if f.time is not None:
             self.first = f.time if self.first is None else min(self.first, f.time)
             self.last = f.time if self.last is None else max(self.last, f.time)
@@ -77,6 +79,7 @@ class StoryState:
         members = list(self.members.values())
         self.members = {}
         self.centroids, self.entities, self.numbers, self.names = {}, Counter(), Counter(), Counter()
+        self.lead_numbers = Counter()
         self.first = self.last = None
         self.norm_cache = {}
         for member in members:
@@ -133,7 +136,9 @@ class StoryIndex:
             for row in rows:
                 story = self.stories.get(row.story_id)
                 if story is None:
-                    story = self.stories[row.story_id] = StoryState(row.story_id, row.story_seq, row.story_lang)
+                    story = self.stories[row.story_id] = StoryState(
+                        row.story_id, row.story_seq, row.story_lang
+                    )
                 features = Features.from_json(row.article_id, row.features)
                 story.add(Member(features, row.role, row.copy_of))
                 self.article_story[row.article_id] = row.story_id
@@ -202,7 +207,9 @@ class StoryIndex:
 
     def foreign_keys(self, features: Features) -> list[str]:
         """Keys that find stories in the other languages seen so far by this article's names."""
-        return [k for lang in sorted(self.langs - {features.lang}) for k in self.name_keys(features.names, lang)]
+        return [
+            k for lang in sorted(self.langs - {features.lang}) for k in self.name_keys(features.names, lang)
+        ]
 
     def candidates(self, keys: list[str], days: Iterable[Day], *, per_key: int) -> Iterator[StoryState]:
         """Stories posted under any key on any of the days; the newest ``per_key`` of each posting list."""

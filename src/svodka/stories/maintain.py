@@ -42,7 +42,7 @@ def split(index: StoryIndex, story: StoryState, settings: Settings) -> list[Stor
         if weakest is None or weakest[0] >= settings.split:
             break
         article_id = weakest[1]
-        group = [article_id] + sorted(a for a, m in story.members.items() if m.copy_of == article_id)
+        group = [article_id, *sorted(a for a, m in story.members.items() if m.copy_of == article_id)]
         target = index.open_story(article_id, story.lang)
         index.move(group, story, target)
         opened.append(target)

@@ -110,13 +110,25 @@ _CLAUSE_BREAKS = (" — ", " – ", "; ", ": ", ", ")
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)?")
+_EMPHASIS = re.compile(r"\*\*|__|~~|\|\|")
+
+
+def strip_markup(line: str) -> str:
+    """A line without Markdown emphasis, with links reduced to their text, without URLs."""
+    return " ".join(_URL.sub("", _EMPHASIS.sub("", _LINK.sub(r"\1", line))).split())
+
+
 def compress_lead(text: str, limit: int = HEADLINE_MAX) -> str:
     """A headline for an untitled article: its first sentence, cut at a clause boundary to ≤ ``limit`` chars.
 
     Emoji and bullets before the first word go; a sentence that cannot be cut at a clause is cut at a word.
     """
-    first_line = next((ln for ln in (_URL.sub("", x).strip() for x in text.strip().split("\n")) if ln), "")
-    line = _LEADING_JUNK.sub("", first_line).strip()
+    lines = [ln for ln in (strip_markup(x) for x in text.strip().split("\n")) if ln]
+    line = _LEADING_JUNK.sub("", lines[0] if lines else "").strip()
+    if len(lines) > 1 and (line.endswith(":") or len(line.split()) < 3):
+        # «Минобороны РФ:» or «Срочно» alone says nothing: the next line carries the news.
+        line = (line + " " + _LEADING_JUNK.sub("", lines[1])).strip()
     sentence = _SENTENCE_END.split(line, maxsplit=1)[0].strip()
     sentence = sentence.rstrip(".").strip()
     if len(sentence) <= limit:

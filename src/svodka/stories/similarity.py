@@ -27,6 +27,9 @@ class Settings:
     entity_penalty: float = 0.05
     """Taken off when both name several entities and none is shared: other participants, other event."""
     number_weight: float = 0.05
+    headline_number_conflict: float = 0.15
+    """Taken off when the headlines of both give numbers and none is shared: «29 drones» is not «15 drones»,
+    the weather on 8 November is not the weather on 18 November."""
     cross_assign: float = 0.35
     """Across languages (names and numbers only) an article joins a story scoring at least this."""
     min_shared_names: int = 3
@@ -75,7 +78,7 @@ def text_similarity(
     idf: Mapping[str, float] | None = None,
     lang: str | None = None,
 ) -> float:
-    """Cosine of a unit tf·idf vector with the story's centroid in ``lang`` (``idf``: of the vector's terms)."""
+    """Cosine of a unit tf·idf vector with the story's centroid in ``lang`` (``idf``: of its terms)."""
     norm = story_norm(story, vocab, lang)
     if not norm:
         return 0.0
@@ -115,6 +118,12 @@ def score(
     elif len(features.entities) >= 2 and theirs >= 2:
         value -= s.entity_penalty
     number_share, _ = overlap(features.numbers, story.numbers)
+    if (
+        features.lead_numbers
+        and story.lead_numbers
+        and not any(n in story.lead_numbers for n in features.lead_numbers)
+    ):
+        value -= s.headline_number_conflict
     return value + s.number_weight * number_share
 
 
@@ -147,6 +156,8 @@ def stories_similarity(a: StoryState, b: StoryState, vocab: Vocabulary, s: Setti
     idf = vocab.idf
     dot = sum(w * large[t] * idf(t) ** 2 for t, w in small.items() if t in large)
     value = dot / (na * nb)
+    if a.lead_numbers and b.lead_numbers and not any(n in b.lead_numbers for n in a.lead_numbers):
+        value -= s.headline_number_conflict
     mine = tuple(e for e, _ in a.entities.most_common(10))
     share, theirs = overlap(mine, b.entities)
     if share:

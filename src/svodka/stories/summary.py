@@ -75,6 +75,3 @@ def headline(rows: list[sqlite3.Row], story: StoryState, vocab: Vocabulary, lang
 
 def _parse(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
-
-
-
