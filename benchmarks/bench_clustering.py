@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the lines of the report read best whole
 """Story clustering quality on crowd-labelled pairs (Dialogue Evaluation 2021 metric).
 
     python -m benchmarks.bench_clustering [../shared/data/clustering/toloka_pairs.jsonl] [--no-nlp-run]

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the lines of the report read best whole
 """Speed of story assignment on the tg-ru-2024 corpus, through the real pipeline.
 
     python -m benchmarks.bench_stories_speed [../shared/corpora/tg-ru-2024/posts.jsonl]

@@ -33,10 +33,10 @@ def main() -> None:
     parser.add_argument("--day", default="2024-12-04")
     parser.add_argument("--stories", type=int, default=8)
     parser.add_argument("--out", default="compare_tg.md")
-    parser.add_argument("--judged", help="A dump with verdicts filled in: report its precision.")
+    parser.add_argument("--judged", nargs="+", help="Dumps with verdicts filled in: report their precision.")
     args = parser.parse_args()
     if args.judged:
-        judge(Path(args.judged))
+        judge([Path(p) for p in args.judged])
         return
     from svodka.nlp.analyzer import make_analyzer
 
@@ -76,19 +76,29 @@ def main() -> None:
     print(f"wrote {args.out}: {len(stories)} stories; mark true items with [x], then --judged {args.out}")
 
 
-def judge(path: Path) -> None:
-    """Precision of differences and of only-in claims from a dump whose verdicts were filled in by hand."""
-    section = ""
+def judge(paths: list[Path]) -> None:
+    """Precision of differences and of only-in claims from dumps whose verdicts were filled in by hand."""
     counts = {"differences": [0, 0], "only in": [0, 0]}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("### "):
-            section = line[4:].strip()
-        match = re.match(r"- \[( |x)\] ", line)
-        if match and section in counts:
-            counts[section][0] += match.group(1) == "x"
-            counts[section][1] += 1
-    rows = [f"| {name} | {ok}/{total} | {ok / total:.2f} |" for name, (ok, total) in counts.items() if total]
-    body = "| what | true/claimed | precision |\n|---|---|---|\n" + "\n".join(rows)
+    stories = 0
+    for path in paths:
+        section = ""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            stories += line.startswith("## ")
+            if line.startswith("### "):
+                section = line[4:].strip()
+            match = re.match(r"- \[( |x)\] ", line)
+            if match and section in counts:
+                counts[section][0] += match.group(1) == "x"
+                counts[section][1] += 1
+    rows = [
+        f"| {name} | {ok}/{total} | {ok / total:.2f} |" if total else f"| {name} | 0/0 | — |"
+        for name, (ok, total) in counts.items()
+    ]
+    body = (
+        f"{stories} multi-source stories ({', '.join(p.name for p in paths)}); every item judged by reading "
+        "the story's articles (true: a real difference / a fact no other article of the story states).\n\n"
+        "| what | true/claimed | precision |\n|---|---|---|\n" + "\n".join(rows)
+    )
     print(body)
     write_section("compare-tg", "Comparison precision on tg-ru-2024 stories (judged by reading)", body)
 

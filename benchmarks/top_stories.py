@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the lines of the report read best whole
 """A reader's check: the top stories of one day of the tg-ru-2024 corpus, to be judged by reading.
 
     python -m benchmarks.top_stories [../shared/corpora/tg-ru-2024/posts.jsonl] [--day 2024-12-02] [--no-nlp]
@@ -80,7 +81,8 @@ def main() -> None:
             for m in detail.members:
                 text = store.article(m.article_id).text
                 role = "original" if m.role == "original" else "copy"
-                lines.append(f"- {(m.published_utc or '')[11:16]} {m.source} ({role}): {first_line(text)}")
+                when = (m.published_utc or "")[5:16].replace("T", " ")
+                lines.append(f"- {when} {m.source} ({role}): {first_line(text)}")
             lines.append("")
         body = "\n".join(lines)
     print(body)

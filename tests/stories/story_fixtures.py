@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the texts of the fixtures read best one a line
 """Small invented news reports for the stories tests: several events, each told by several outlets.
 
 Each document is (key, event, source, published ISO, title, text). ``event`` is what a reader would say:

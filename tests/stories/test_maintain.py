@@ -15,12 +15,54 @@ from svodka.stories.vocab import Vocabulary
 
 T0 = 1_772_000_000.0
 
-BRIDGE_RU = (
-    ["мост", "двина", "архангельск", "открыть", "губернатор", "воронцов", "длина", "километр", "стоимость", "строительство"]
-)
-BRIDGE_EN = ["bridge", "dvina", "arkhangelsk", "opened", "governor", "vorontsov", "length", "kilometre", "cost", "construction"]
-FIRE_RU = ["пожар", "завод", "краска", "дзержинск", "цех", "пострадать", "рабочий", "огонь", "прокуратура", "площадь"]
-FIRE_EN = ["fire", "plant", "paint", "dzerzhinsk", "workshop", "injured", "workers", "flames", "prosecutors", "area"]
+BRIDGE_RU = [
+    "мост",
+    "двина",
+    "архангельск",
+    "открыть",
+    "губернатор",
+    "воронцов",
+    "длина",
+    "километр",
+    "стоимость",
+    "строительство",
+]
+BRIDGE_EN = [
+    "bridge",
+    "dvina",
+    "arkhangelsk",
+    "opened",
+    "governor",
+    "vorontsov",
+    "length",
+    "kilometre",
+    "cost",
+    "construction",
+]
+FIRE_RU = [
+    "пожар",
+    "завод",
+    "краска",
+    "дзержинск",
+    "цех",
+    "пострадать",
+    "рабочий",
+    "огонь",
+    "прокуратура",
+    "площадь",
+]
+FIRE_EN = [
+    "fire",
+    "plant",
+    "paint",
+    "dzerzhinsk",
+    "workshop",
+    "injured",
+    "workers",
+    "flames",
+    "prosecutors",
+    "area",
+]
 
 
 def features(key: str, words: list[str], lang: str, hours: float = 0.0) -> Features:

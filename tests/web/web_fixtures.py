@@ -1,7 +1,8 @@
 """Our own test articles (invented people and places): one story told by two outlets, a hostile article.
 
 Outlet A and outlet B report the same meeting and disagree, the way the seed reports do: on where it
-took place and on how many agreements were signed. A third, hostile article tries every injection.
+took place and on how many agreements were signed. A third, hostile article tries every injection. B comes an hour after A: the comparison takes
+figures given more than two hours apart for updates, not disagreements.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ STORY_A = {
 STORY_B = {
     "id": "b-1",
     "source": "sibir-daily.ru",
-    "date": "2026-03-11T12:00:00+03:00",
+    "date": "2026-03-11T10:30:00+03:00",
     "title": "Губернатор Белова и мэр Соколов договорились о мосте через Обь",
     "text": (
         "Губернатор Томской области Ирина Белова и мэр Новосибирска Андрей Соколов встретились 10 марта "

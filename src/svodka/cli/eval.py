@@ -27,12 +27,12 @@ def pairs_command(
     """Put the unique documents through the pipeline into a temporary store; a pair is OK when both land
     in one
     story. Prints precision, recall and F1 of the OK class per language."""
-    from svodka.cli.ingest import _analyzer
+    from svodka.cli.ingest import _analyzer  # shares the ingest command's NLP set-up; loads no model yet
 
     analyzer = _analyzer(0) if nlp else None
     try:
         with errors_to_exit():
-            scores = evaluate_pairs(path, analyzer=analyzer)  # type: ignore[arg-type]
+            scores = evaluate_pairs(path, analyzer=analyzer)
     finally:
         if analyzer is not None and hasattr(analyzer, "close"):
             analyzer.close()

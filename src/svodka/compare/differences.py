@@ -114,6 +114,7 @@ def _number_facts(docs: Sequence[Doc]) -> list[Difference]:
     четырёх человек» one. Counts tied to different people, demands and plans are left alone.
     """
     figures = {doc.index: _figures(doc) for doc in docs}
+    moving = _moving(docs, figures)
     found = []
     for x, y in combinations(sorted(figures), 2):
         if docs[x].label == docs[y].label or not _close_in_time(docs[x], docs[y]):
@@ -124,6 +125,8 @@ def _number_facts(docs: Sequence[Doc]) -> list[Difference]:
             for p in figures[x]
             for q in figures[y]
             if p.number.unit == q.number.unit
+            and id(p) not in moving
+            and id(q) not in moving
             and p.claim.persons == q.claim.persons
             and _same_figure(p, q, vocabulary[x], vocabulary[y])
         ]
@@ -143,6 +146,26 @@ def _number_facts(docs: Sequence[Doc]) -> list[Difference]:
             )
         )
     return found
+
+
+def _moving(docs: Sequence[Doc], figures: dict[int, list[_Figure]]) -> set[int]:
+    """Figures an outlet itself gives differently (a rate posted every hour, a rising toll): they change
+    as the story goes on, so another outlet's other value is an update, not a disagreement."""
+    by_source: dict[str, list[tuple[int, _Figure]]] = {}
+    for index, found in figures.items():
+        by_source.setdefault(docs[index].label, []).extend((index, f) for f in found)
+    moving: set[int] = set()
+    for items in by_source.values():
+        vocabulary = {i: {t.lemma for t in docs[i].tokens} for i, _ in items}
+        for k, (i, p) in enumerate(items):
+            for j, q in items[k + 1 :]:
+                if (
+                    p.number.unit == q.number.unit
+                    and _same_figure(p, q, vocabulary[i], vocabulary[j])
+                    and not _agree(p.number, q.number)
+                ):
+                    moving.update((id(p), id(q)))
+    return moving
 
 
 def _same_figure(p: _Figure, q: _Figure, p_words: set[str], q_words: set[str]) -> bool:
@@ -203,8 +226,8 @@ def _agree(x: Number, y: Number) -> bool:
 
 
 def _dates(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
-    mine = [d.value for d in a.dates]
-    theirs = [d.value for d in b.dates]
+    mine = _event_dates(docs[a.doc], a)
+    theirs = _event_dates(docs[b.doc], b)
     if not mine or not theirs:
         return []
     if any(x.startswith(y) or y.startswith(x) for x in mine for y in theirs):
@@ -224,6 +247,15 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
             (f"{docs[a.doc].label}: {', '.join(mine)}", f"{docs[b.doc].label}: {', '.join(theirs)}"),
         )
     ]
+
+
+_SINCE = re.compile(r"(?:\b(?:с|со|до|по|since|until|from|till)\s+)$", re.IGNORECASE)
+
+
+def _event_dates(doc: Doc, claim: Claim) -> list[str]:
+    """The claim's dates that say when something happened: «впервые с 16 марта» is a point of reference."""
+    text = doc.article.text
+    return [d.value for d in claim.dates if not _SINCE.search(text[max(0, d.start - 12) : d.start])]
 
 
 def _only_inferred_years_differ(docs: Sequence[Doc], a: Claim, b: Claim) -> bool:

@@ -29,7 +29,12 @@ def _reading(word: str) -> tuple[bool, bool, str | None]:
     maybe_name = any(any(t in p.tag for t in _NAME_TAGS) for p in parses[:5] if p.score >= 0.02)
     best = parses[0] if parses else None
     known = analyzer().word_is_known(word)
-    return known, maybe_name, best.tag.POS if best else None
+    if best is None:
+        return known, maybe_name, None
+    if best.tag.POS in ("NOUN", "ADJF") and best.normal_form != word:
+        # An inflected form ("Токаев" reads as the genitive plural of "токай"): too often a surname.
+        return known, True, best.tag.POS
+    return known, maybe_name, best.tag.POS
 
 
 def drop_common_words(candidates: list[Candidate], parsed: Parsed) -> list[Candidate]:
@@ -43,7 +48,8 @@ def drop_common_words(candidates: list[Candidate], parsed: Parsed) -> list[Candi
             continue
         word = fold(c.text)
         known, maybe_name, pos = _reading(word)
-        plural = parsed.feats[i].get("Number") == "Plur" and "plur" in analyzer().parse(word)[0].tag
+        # Plural families ("Стругацких", "Стругацкие") name no one person; "-ов" plurals look like surnames.
+        plural = word.endswith(("ых", "их", "ие", "ые")) and "plur" in analyzer().parse(word)[0].tag
         if plural or (known and not maybe_name and (pos in _NOT_NAME_POS or pos in ("NOUN", "ADJF"))):
             continue
         kept.append(c)

@@ -120,12 +120,17 @@ def _quoted_parts(tokens: Sequence[Token], run: list[int]) -> list[tuple[list[in
 
 
 def _split_by_case(tokens: Sequence[Token], feats: Sequence[dict[str, str]], indexes: list[int]) -> list[list[int]]:
-    """Runs of a PER span's words that agree in case: one run is one name."""
+    """Runs of a PER span's words that agree in case: one run is one name.
+
+    Only where the word before the break reads as a Russian surname ("Токаев Путину"): the tagger often
+    gives the two words of a foreign name different cases ("Бадри Патаркацишвили").
+    """
     parts: list[list[int]] = [[indexes[0]]]
     for previous, current in zip(indexes, indexes[1:], strict=False):
         a, b = feats[previous].get("Case"), feats[current].get("Case")
-        word = tokens[current].text
-        if a and b and a != b and word[:1].isupper() and tokens[previous].text[:1].isupper():
+        word, before = tokens[current].text, tokens[previous].text
+        surname = before.lower().endswith(lexicon.SURNAME_ENDINGS)
+        if a and b and a != b and word[:1].isupper() and before[:1].isupper() and surname:
             parts.append([current])
         else:
             parts[-1].append(current)

@@ -70,6 +70,9 @@ _UNKNOWN_BY = frozenset(
 )
 _PLURAL_ENDINGS = ("ят", "ут", "ют", "ат", "ли")
 _CYRILLIC = re.compile(r"[а-яё]")
+_FIRST_PERSON = re.compile(
+    r"(?<!\w)(?:я|мы|мне|меня|нам|нас|наш\w*|мой|моя|мое|моё|мои|I|we|my|our)(?!\w)", re.I
+)
 _CLAUSE_END = re.compile(r"[,;:()]|\s[—–-]\s")
 
 
@@ -108,7 +111,12 @@ def find_indirect(ctx: Context, quoted: list[tuple[int, int]]) -> list[Candidate
         word = token.text.lower().replace("ё", "е")
         if word == "по" or (word == "согласно") or (word == "according" and _next_word(ctx, i) == "to"):
             candidate = _by_words(ctx, i)
-        elif word == "как" and i + 1 < len(tokens) and _is_report(tokens[i + 1]):
+        elif (
+            word == "как"
+            and i + 1 < len(tokens)
+            and _is_report(tokens[i + 1])
+            and tokens[i + 1].text.lower() != "говорится"  # "как говорится": an idiom
+        ):
             candidate = _as_said(ctx, i)
         elif _is_report(token):
             candidate = _with_complement(ctx, i) or _postposed(ctx, i) or _anaphoric(ctx, i)
@@ -271,8 +279,11 @@ def _postposed(ctx: Context, i: int) -> Candidate | None:
             parts.append(part2)  # "Между тем, сообщает «Коммерсантъ», …"
     if not parts:
         return None
+    # "Мы очень довольны экспериментами, сказал Макартур": first-person words are his own, so direct
+    first_person = _FIRST_PERSON.search(ctx.text, parts[0][0], parts[-1][1])
+    kind: QuoteKind = "direct" if first_person else "indirect"
     return Candidate(
-        parts, "indirect", lambda: speaker_of_verb(ctx, i, lo, clause_end), anchor=token.start, outer=True
+        parts, kind, lambda: speaker_of_verb(ctx, i, lo, clause_end), anchor=token.start, outer=True
     )
 
 

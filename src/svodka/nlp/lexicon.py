@@ -195,3 +195,13 @@ TYPE_FIXES = {
 
 NOT_ENTITIES = frozenset({"сми", "интернет-сми"})
 """Normal forms the tagger marks though they name nothing ("СМИ" is "the media")."""
+
+SURNAME_ENDINGS = (
+    "ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына", "ому", "ему", "ым", "им", "ой", "ую",
+    "ский", "цкий", "ская", "цкая", "ского", "цкого", "скому", "цкому", "ским", "цким", "ской", "цкой",
+    "ова", "ову", "евым", "овым", "ина", "ину", "иным", "ыным", "енко", "ук", "юк", "як", "ич",
+)
+"""Endings of Russian surnames, in the nominative and oblique cases."""
+
+NAME_PARTICLES = frozenset("ле де ди да дю ван фон дер дел делла ла аль эль ибн бен бин о мак".split())
+"""Particles that belong to the surname after them ("Марин Ле Пен", "Люк Ван Велли")."""

@@ -87,15 +87,18 @@ def _link_people(names: list[Candidate], clusters: list[_Cluster], owner: dict[i
 def _find_person(parts: NameParts, position: int, clusters: list[_Cluster]) -> _Cluster | None:
     fitting = [c for c in clusters if c.type == "PER" and c.parts and _agrees(parts, c)]
     if not fitting:
+        # A case form the normalizer could not undo ("Олега Дерипаски" next to "Дерипаска").
+        fitting = [c for c in clusters if c.type == "PER" and c.parts and _agrees(parts, c, loose=True)]
+    if not fitting:
         return None
     before = [c for c in fitting if min(m.start for m in c.mentions) <= position]
     pool = before or fitting
     return max(pool, key=lambda c: max((m.start for m in c.mentions if m.start <= position), default=-1))
 
 
-def _agrees(parts: NameParts, cluster: _Cluster) -> bool:
+def _agrees(parts: NameParts, cluster: _Cluster, *, loose: bool = False) -> bool:
     last, first = cluster.last, cluster.first
-    if parts.last and last and not same_surname(parts.last, last):
+    if parts.last and last and not (same_surname(parts.last, last) or (loose and case_forms(parts.last, last))):
         return False
     if parts.first and first and not _same_first(parts.first, first):
         return False
@@ -118,6 +121,18 @@ def same_surname(a: str, b: str) -> bool:
     return lexicon.fold(a) == lexicon.fold(b)
 
 
+_CASE_ENDINGS = frozenset({"", "а", "у", "ом", "е", "ым", "ой", "ы", "и", "ей", "ю", "ем", "им", "я", "ю"})
+
+
+def case_forms(a: str, b: str) -> bool:
+    """Two spellings that differ only in a case ending (a weaker test than ``same_surname``)."""
+    fa, fb = lexicon.fold(a), lexicon.fold(b)
+    n = 0
+    while n < min(len(fa), len(fb)) and fa[n] == fb[n]:
+        n += 1
+    return n >= 4 and fa[n:] in _CASE_ENDINGS and fb[n:] in _CASE_ENDINGS
+
+
 @lru_cache(maxsize=50_000)
 def _tags(word: str) -> frozenset[str]:
     grams: set[str] = set()
@@ -129,7 +144,7 @@ def _tags(word: str) -> frozenset[str]:
 
 def name_parts(normal: str) -> NameParts:
     """First name, patronymic and surname of a person's name in the nominative (by pymorphy's name tags)."""
-    words = normal.split()
+    words = _join_particles(normal.split())
     if not words:
         return NameParts(None, None, None)
     tags = [_tags(w) for w in words]
@@ -152,6 +167,17 @@ def name_parts(normal: str) -> NameParts:
     if "Patr" in tags[-1]:
         return NameParts(words[1], words[-1], words[0])
     return NameParts(words[0], None, words[-1])
+
+
+def _join_particles(words: list[str]) -> list[str]:
+    """ "Марин Ле Пен" → ["Марин", "Ле Пен"]: a particle belongs to the surname after it."""
+    joined: list[str] = []
+    for word in reversed(words):
+        if joined and len(joined) == 1 and lexicon.fold(word) in lexicon.NAME_PARTICLES and len(words) > 2:
+            joined[-1] = f"{word} {joined[-1]}"
+        else:
+            joined.append(word)
+    return list(reversed(joined))
 
 
 def _is_initial(word: str) -> bool:

@@ -23,12 +23,13 @@ from svodka.nlp.cues import (
     SPEECH_VERBS,
 )
 from svodka.nlp.indirect import Candidate, SpeakerThunk, find_indirect, overlap, speaker_of_verb, strip_span
-from svodka.nlp.speakers import Context, Speaker, context_speaker, find_speaker
+from svodka.nlp.speakers import Context, Speaker, can_be, candidates, context_speaker, find_speaker
 from svodka.nlp.types import Entity, Mention, Quote, Sentence, Token
 
 _MARKS = re.compile(r"[«»“”„\"\n]")
 _OPENING_BEFORE = frozenset(" \t\n([{«„—–-:;/")
 _SENTENCE_END = re.compile(r"[.!?…]")
+_CITING = frozenset({"цитировать", "процитировать", "quote", "quoted", "quotes"})
 _CLAUSE_PUNCT = re.compile(r"[.!?…,:;]")
 # After a closing mark: optional punctuation, optional dash, then the attribution clause.
 _AFTER = re.compile(r"[ \t]*(?P<punct>[,.!?…]?)[ \t]*(?P<dash>[—–-]{1,2})?[ \t]*")
@@ -80,7 +81,10 @@ def find_quotes(
     # Fragments quoted inside reported speech are partial quotes of the same speaker.
     for start, stop in fragments:
         host = next((c for c in kept if c.kind == "indirect" and _inside((start, stop), c.parts)), None)
-        if host is not None:
+        if host is not None and (stop - start) * 5 >= _length(host.parts) * 4:
+            # "как сообщил X, «…»": the quote marks hold the whole reported content, so it is direct
+            host.kind, host.parts = "direct", [(start, stop)]
+        elif host is not None:
             kept.append(Candidate([(start, stop)], "direct", host.speak, nested_in=host))
     return _resolve(ctx, kept)
 
@@ -192,6 +196,7 @@ def _direct_candidates(
             sentence_like
             and not text[clause_start:opening].strip()
             and _ends_sentence(text, closing, para_end)
+            and _has_verb(ctx, inner)
         ):
             found.append(
                 Candidate([inner], "direct", partial(context_speaker, ctx, opening), standalone=True)
@@ -216,6 +221,15 @@ def interview_turns(ctx: Context) -> list[Candidate]:
         person = people[0]
         found.append(Candidate([content], "direct", partial(ctx.from_mention, person)))
     return found
+
+
+def _has_verb(ctx: Context, span: tuple[int, int]) -> bool:
+    """Speech has a verb; a title standing alone as a paragraph («Субкультуры: потенциал развития») has none."""
+    return any(
+        ctx.tokens[i].pos in ("VERB", "AUX") or can_be(ctx.tokens[i].text, "VERB")
+        for i in ctx.token_range(*span)
+        if ctx.tokens[i].text[:1].isalpha()
+    )
 
 
 def _name_like(text: str, inner: tuple[int, int], words: int) -> bool:
@@ -308,6 +322,11 @@ def _after_speaker(ctx: Context, verb: int | None, attr: tuple[int, int]) -> Spe
             found = find_speaker(ctx, attr[0], attr[1], (attr[0], attr[0]))
         else:
             token = ctx.tokens[verb]
+            if token.lemma in _CITING:
+                # "— цитирует ИА Regnum Минченко": the one quoted spoke, not the outlet
+                people = [c for c in candidates(ctx, token.stop, attr[1], False) if c.type == "PER"]
+                if people:
+                    return people[-1]
             found = find_speaker(ctx, attr[0], attr[1], (token.start, token.stop))
         return found if found is not None else context_speaker(ctx, attr[0])
 
@@ -365,7 +384,9 @@ def _clause_start(text: str, para_start: int, offset: int) -> int:
     start = para_start
     for match in _SENTENCE_END.finditer(text, para_start, offset):
         nxt = text[match.end() : match.end() + 2]
-        if nxt[:1].isspace() or nxt[:1] in '«“„"':
+        before = text[max(0, match.start() - 2) : match.start()]
+        initial = len(before) == 2 and before[1].isupper() and not before[0].isalpha()  # "А. Кудрин"
+        if (nxt[:1].isspace() or nxt[:1] in '«“„"') and not initial:
             start = match.end()
     return start
 

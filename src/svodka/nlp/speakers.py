@@ -400,15 +400,15 @@ def _resolve_role(ctx: Context, index: int, span: tuple[int, int]) -> Speaker:
         if mention.role and mention.type == "PER":
             resolved = ctx.from_mention(mention)
             return Speaker(span, resolved.name, "PER", resolved.entity)
-    for i in range(index - 1, -1, -1):
-        earlier = ctx.tokens[i]
-        if earlier.lemma != head.lemma:
-            continue
-        near = [m for m in ctx.mentions_in(earlier.stop, earlier.stop + 60) if m.type == "PER" and not m.role]
-        if near and ctx.token_range(earlier.stop, near[0].start).__len__() <= 4:
+    # The article names the person with this role somewhere: "протоиерей Всеволод Чаплин", earlier first.
+    others = [i for i in range(len(ctx.tokens)) if i != index and ctx.tokens[i].lemma == head.lemma]
+    for i in sorted(others, key=lambda i: (i > index, abs(i - index))):
+        other = ctx.tokens[i]
+        near = [m for m in ctx.mentions_in(other.stop, other.stop + 80) if m.type == "PER" and not m.role]
+        if near and len(ctx.token_range(other.stop, near[0].start)) <= 4:
             resolved = ctx.from_mention(near[0])
             return Speaker(span, resolved.name, "PER", resolved.entity)
-    person = previous_person(ctx, span[0])
+    person = previous_person(ctx, span[0], said_window=5)
     if person is not None:
         return Speaker(span, person.name, "PER", person.entity)
     return Speaker(span, ctx.text[span[0] : span[1]], "PER")
@@ -457,11 +457,12 @@ def _gender_fits(name: str, gender: str) -> bool:
     return female if gender == "f" else not female
 
 
-def previous_person(ctx: Context, offset: int) -> Speaker | None:
-    """The person the text before ``offset`` is about: a recent quote's speaker, else the first person named
-    in the nearest sentence that names one (the subject comes first in most news sentences)."""
+def previous_person(ctx: Context, offset: int, said_window: int = 2) -> Speaker | None:
+    """The person the text before ``offset`` is about: a recent quote's speaker (within ``said_window``
+    sentences), else the first person named in the nearest sentence that names one (the subject comes
+    first in most news sentences)."""
     index = ctx.sentence_index(offset)
-    window = ctx.sentences[max(0, index - 2)].start
+    window = ctx.sentences[max(0, index - said_window)].start
     for said_at, said in reversed(ctx.said):
         if window <= said_at < offset and said.type == "PER" and said.entity:
             return Speaker(None, said.name, "PER", said.entity)

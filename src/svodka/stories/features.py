@@ -18,6 +18,7 @@ from svodka.model import Article, Published
 from svodka.nlp import morph
 from svodka.nlp.dates import find_dates
 from svodka.nlp.types import Analysis
+from svodka.stories.records import compress_lead
 from svodka.stories.stopwords import STOPWORDS
 
 DAY = 86_400.0
@@ -25,7 +26,7 @@ _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+|@\w+", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "X", ""})
 _LEMMA_OK = re.compile(r"^[^\W_][\w-]*$")
-TITLE_BOOST = 1.0
+TITLE_BOOST = 1
 """Extra count for each word of the title (or of a headline-like first line): headlines name the event."""
 _LEAD_MAX = 200
 
@@ -151,36 +152,9 @@ def stated_date(article: Article, analysis: Analysis | None) -> float | None:
 
 
 _CAPITALIZED = re.compile(r"(?<![.!?…]\s)(?<!^)\b[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?", re.MULTILINE)
+_LATIN = "abvgdeezziiklmnoprstufhccss-i-eua"  # one Latin letter for each Cyrillic one; "-": none
 _TRANSLIT = str.maketrans(
-    dict(
-        zip(
-            "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-            [
-                "a",
-                "b",
-                "v",
-                "g",
-                "d",
-                "e",
-                "e",
-                "z",
-                "z",
-                "i",
-                "i",
-                "k",
-                "l",
-                "m",
-                "n",
-                "o",
-                "p",
-                "r",
-                "s",
-                "t",
-            ]
-            + ["u", "f", "h", "c", "c", "s", "s", "", "i", "", "e", "u", "a"],
-            strict=True,
-        )
-    )
+    {c: "" if lat == "-" else lat for c, lat in zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN, strict=True)}
 )
 _DIGRAPHS = (
     ("shch", "s"),
@@ -220,11 +194,8 @@ def capitalized(article: Article) -> list[str]:
 
 
 def headline_text(article: Article) -> str:
-    """The title, else a first line short enough to be a headline (Telegram posts start with one), else ''."""
-    if article.title:
-        return article.title
-    first = article.text.lstrip().split("\n", 1)[0]
-    return first if len(first) <= _LEAD_MAX and "\n" in article.text.strip() else ""
+    """The title, else the lead sentence as a headline would say it (Telegram posts start with one)."""
+    return article.title or compress_lead(article.text, _LEAD_MAX)
 
 
 def numbers(text: str, minimum: float = 10) -> tuple[str, ...]:

@@ -40,7 +40,7 @@ class Settings:
     (a reaction, the next match) than another report of the same one."""
     window_hours: float = 24.0
     """An article may join a story seen no more than this before or after it."""
-    max_span_hours: float = 48.0
+    max_span_hours: float = 30.0
     """No story spans more than this: the same topic on another day is another story."""
     post_terms: int = 10
     query_terms: int = 12
@@ -155,7 +155,7 @@ def stories_similarity(a: StoryState, b: StoryState, vocab: Vocabulary, s: Setti
     small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
     idf = vocab.idf
     dot = sum(w * large[t] * idf(t) ** 2 for t, w in small.items() if t in large)
-    value = dot / (na * nb)
+    value = dot / (na * nb) - s.day_penalty * spans_gap_hours(a, b) / 24
     if a.lead_numbers and b.lead_numbers and not any(n in b.lead_numbers for n in a.lead_numbers):
         value -= s.headline_number_conflict
     mine = tuple(e for e, _ in a.entities.most_common(10))
@@ -174,6 +174,13 @@ def gap_hours(time: float | None, story: StoryState) -> float:
     if time < story.first:
         return (story.first - time) / 3600
     return max(0.0, time - story.last) / 3600
+
+
+def spans_gap_hours(a: StoryState, b: StoryState) -> float:
+    """Hours between two stories' time spans (0 when they overlap or one is undated)."""
+    if a.first is None or a.last is None or b.first is None or b.last is None:
+        return 0.0
+    return max(0.0, max(a.first, b.first) - min(a.last, b.last)) / 3600
 
 
 def within_window(time: float | None, story: StoryState, s: Settings) -> bool:

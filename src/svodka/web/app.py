@@ -21,6 +21,7 @@ from svodka.pipeline import Analyzer
 from svodka.web import api, pages
 from svodka.web.context import WebContext
 from svodka.web.security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
+from svodka.web.storyviews import ListWarmer
 
 log = logging.getLogger(__name__)
 
@@ -39,18 +40,25 @@ def create_app(
     analyzer: Analyzer | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     word_vectors: bool = True,
+    warm_lists: bool = True,
 ) -> FastAPI:
     """The Svodka web app over the database ``db`` (opened now: a bad file fails here, not per request).
 
     ``token`` enables the write endpoints (``Authorization: Bearer TOKEN``); ``analyzer`` is the NLP step
     for articles posted to the API (None stores them unanalysed); ``word_vectors`` lets the comparison
-    match synonyms (navec, loaded on the first story page).
+    match synonyms (navec, loaded on the first story page); ``warm_lists`` ranks the front page's story
+    list in the background after each change of the store.
     """
     web = WebContext(db, analyzer=analyzer, word_vectors=word_vectors)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        warmer = ListWarmer(web) if warm_lists else None
+        if warmer:
+            warmer.start()
         yield
+        if warmer:
+            warmer.stop()
         web.close()
 
     app = FastAPI(

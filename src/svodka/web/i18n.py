@@ -94,6 +94,7 @@ UI: Mapping[str, Mapping[str, str]] = {
         "legend_diff": "расхождение",
         "legend_quote": "цитата",
         "source_unknown": "источник не указан",
+        "more_columns": "Не показаны рядом",
     },
     "en": {
         "tagline": "how different sources tell one story",
@@ -177,6 +178,7 @@ UI: Mapping[str, Mapping[str, str]] = {
         "legend_diff": "difference",
         "legend_quote": "quote",
         "source_unknown": "source not given",
+        "more_columns": "Not shown side by side",
     },
 }
 

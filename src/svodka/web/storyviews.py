@@ -7,6 +7,7 @@ Stories come from ``Store.stories``/``Store.story`` (the stories layer) and the 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -16,19 +17,21 @@ from markupsafe import Markup
 
 from svodka.errors import NotFound, UsageError
 from svodka.model import Article
-from svodka.store import Store
+from svodka.store import ArticleFilter, Store
 from svodka.store.stories import StoryFilter
 from svodka.stories.records import Story
-from svodka.web.context import LruCache
+from svodka.web.context import LruCache, WebContext
 from svodka.web.highlight import Mark, highlight
 from svodka.web.views import ListQuery, period_bounds
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEPTH = 1000
-"""Search hits looked at when the story list is filtered by words."""
-SCAN_DEPTH = 2000
-"""Ranked stories looked through when the list is filtered by source (the most important ones)."""
+"""Articles looked at when the story list is filtered by words or by source."""
+MAX_MATCHED = 300
+"""Stories read when the list is filtered by words or source (those of the best hits / newest articles)."""
+MAX_COLUMNS = 6
+"""Articles shown side by side on a story page; the rest are in the member list."""
 
 
 def _story_filter(store: Store, query: ListQuery) -> StoryFilter:
@@ -84,6 +87,41 @@ def story_list(
     return result
 
 
+class ListWarmer:
+    """Ranks the default story list again soon after the store changes, before anyone asks for it.
+
+    A daemon thread polls ``WebContext.version`` and, at most every ``every`` seconds, fills the list
+    cache for the front page, so that a reader rarely meets the ranking's ~1 s cost after an ingest.
+    """
+
+    def __init__(self, ctx: WebContext, every: float = 3.0) -> None:
+        self.ctx = ctx
+        self.every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="svodka-list-warmer", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        seen: int | None = None
+        while not self._stop.wait(0 if seen is None else self.every):
+            try:
+                version = self.ctx.version()
+                if version != seen:
+                    store = self.ctx.reader()
+                    story_list(store, ListQuery(), self.ctx.entity_names, self.ctx.story_lists, version)
+                    seen = version
+            except Exception:  # logged; the page ranks the list itself when this fails
+                log.exception("warming the story list failed")
+                seen = None
+                self._stop.wait(30)
+
+
 def _story_list(store: Store, query: ListQuery, names: LruCache | None) -> dict[str, Any]:
     where = _story_filter(store, query)
     if query.q is None and query.source is None:
@@ -91,13 +129,7 @@ def _story_list(store: Store, query: ListQuery, names: LruCache | None) -> dict[
         page = ranked[query.offset : query.offset + query.limit]
         total = None if len(ranked) > query.offset + query.limit else len(ranked)
     else:
-        ranked = store.stories(where, limit=None if query.q else SCAN_DEPTH)
-        if query.q:
-            keys = {h.article.external_id or h.article.id for h in store.search(query.q, limit=SEARCH_DEPTH)}
-            keys |= {h.article.id for h in store.search(query.q, limit=SEARCH_DEPTH)}
-            ranked = [s for s in ranked if keys.intersection(s.articles)]
-        if query.source:
-            ranked = [s for s in ranked if query.source in s.sources]
+        ranked = _stories_of_articles(store, query, where)
         page = ranked[query.offset : query.offset + query.limit]
         total = len(ranked)
     return {
@@ -107,6 +139,45 @@ def _story_list(store: Store, query: ListQuery, names: LruCache | None) -> dict[
         "limit": query.limit,
         "offset": query.offset,
     }
+
+
+def _stories_of_articles(store: Store, query: ListQuery, where: StoryFilter) -> list[Story]:
+    """Stories with an article matching the words and/or from the source, ranked like the full list.
+
+    Candidates come from the articles (search hits, the source's newest articles), not from ranking every
+    story; the other filters are then applied to the stories found.
+    """
+    ids: list[str] | None = None
+    if query.q:
+        ids = [h.article.id for h in store.search(query.q, limit=SEARCH_DEPTH)]
+    if query.source:
+        own = {a.id for a in store.articles(ArticleFilter(source=query.source), limit=SEARCH_DEPTH)}
+        ids = [i for i in ids if i in own] if ids is not None else list(own)
+    story_ids = dict.fromkeys(sid for sid in (store.story_of(i) for i in ids or []) if sid)
+    found = []
+    for story_id in list(story_ids)[:MAX_MATCHED]:
+        try:
+            found.append(store.story(story_id).story)
+        except NotFound:  # deleted meanwhile
+            continue
+    wanted = _fold(where.entity) if where.entity else None
+    kept = [
+        s
+        for s in found
+        if (where.lang is None or s.lang == where.lang)
+        and (where.since is None or (s.last_seen or "") >= where.since)
+        and (where.until is None or (s.first_seen or "") <= _end_of(where.until))
+        and (wanted is None or wanted in s.entities)
+    ]
+    return sorted(kept, key=lambda s: (-s.importance, -s.size, s.id))
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def _end_of(until: str) -> str:
+    return until + "T23:59:59Z" if len(until) == 10 else until
 
 
 def story_detail(
@@ -136,7 +207,7 @@ def story_detail(
         out["comparison_error"] = str(exc)
     except NotFound:
         raise
-    except Exception as exc:
+    except Exception as exc:  # a bug in the comparison must not take the story page down: logged
         log.exception("comparing story %s failed", story_id)
         out["comparison"] = None
         out["comparison_error"] = f"the comparison failed ({type(exc).__name__}); see the server log"
@@ -164,6 +235,8 @@ class Layout:
     """(section, index, article id) → the id of the marked span, for links from the lists to the texts."""
     tone_max: float
     by_key: dict[str, str]
+    more: int = 0
+    """Articles compared but not shown as columns (see ``MAX_COLUMNS``)."""
 
     def anchor(self, section: str, index: int, claim: dict[str, Any]) -> str | None:
         """The id of this claim's marked span in its column, if it has one."""
@@ -212,9 +285,16 @@ def side_by_side(store: Store, detail: dict[str, Any]) -> Layout:
         article_id = by_key.get(_claim_key(tone.get("article"), tone.get("source")))
         if article_id is not None:
             tones[article_id] = tone
+    # Side by side reads well up to a handful of texts: those with differences first, then the most marked.
+    candidates = [a for a in members if a in marks or a in tones]
+    ranked = sorted(
+        candidates,
+        key=lambda a: (-sum(m.cls.endswith("hl-diff") for m in marks.get(a, [])), -len(marks.get(a, []))),
+    )
+    chosen = set(ranked[:MAX_COLUMNS])
     columns: list[Column] = []
     for article_id, member in members.items():
-        if article_id not in marks and article_id not in tones:
+        if article_id not in chosen:
             continue
         article = _article(store, article_id)
         if article is None:
@@ -231,7 +311,7 @@ def side_by_side(store: Store, detail: dict[str, Any]) -> Layout:
             )
         )
     tone_max = max((abs(float(t.get("score") or 0)) for t in tones.values()), default=0.0) or 1.0
-    return Layout(columns, anchors, tone_max, by_key)
+    return Layout(columns, anchors, tone_max, by_key, len(candidates) - len(columns))
 
 
 def _claim_key(article: object, source: object) -> str:
