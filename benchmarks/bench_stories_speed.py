@@ -230,13 +230,14 @@ def main() -> None:
     lat = timed.latencies
     rows = []
     p95_at: dict[int, float] = {}
-    for mark in MARKS:
-        if mark > len(lat) + WINDOW // 2:
-            continue
+    reached = [m for m in MARKS if m <= len(lat) + WINDOW // 2]
+    if not reached or len(lat) > reached[-1] + WINDOW:
+        reached.append(len(lat))  # where the time budget stopped the replay
+    for mark in reached:
         end = min(mark, len(lat))
         p50, p95 = percentiles(lat[max(0, end - WINDOW) : end])
         c50, c95 = percentiles(timed.cpu[max(0, end - WINDOW) : end])
-        p95_at[mark] = c95
+        p95_at[min(mark, 200_000) if mark in MARKS else -1] = c95
         rows.append(f"| {end:,} | {p50:.2f} | {p95:.2f} | {c50:.2f} | {c95:.2f} |")
     lines = [
         head,
@@ -258,6 +259,11 @@ def main() -> None:
         *rows,
         "",
     ]
+    if stored < total:
+        lines.append(
+            f"- The replay stopped at {stored:,} of {total:,} articles when the time budget"
+            f" (`--budget-minutes {args.budget_minutes:g}`) ran out."
+        )
     at22 = p95_at.get(22_000)
     if at22 is not None:
         lines.append(

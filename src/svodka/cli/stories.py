@@ -38,17 +38,20 @@ def stories_command(
         ("id", "dim"),
         ("imp.", ""),
         ("arts", ""),
-        ("srcs", ""),
+        ("indep.", ""),
         ("first seen", ""),
         ("headline", ""),
     ):
-        table.add_column(name, style=style, overflow="fold" if name == "headline" else "ellipsis")
+        if name == "headline":
+            table.add_column(name, style=style, overflow="fold", ratio=1, min_width=30)
+        else:
+            table.add_column(name, style=style, no_wrap=True)
     for s in items:
         table.add_row(
             s.id,
             f"{s.importance:.2f}",
             str(s.size),
-            f"{s.independent}/{len(s.sources)}",
+            str(s.independent),
             (s.first_seen or "—")[:16].replace("T", " "),
             s.title,
         )

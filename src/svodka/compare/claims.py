@@ -39,8 +39,8 @@ _SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 # Channel furniture, not news: «Подписывайся на SHOT», «Прислать новость», "Subscribe".
 _PROMO = re.compile(
-    r"подпис(?:ыв)?айтесь|подпис(?:ыв)?айся|подпишись|прислать новость|предложить новость|наш канал"
-    r"|subscribe",
+    r"подпис(?:ыв)?айтесь|подпис(?:ыв)?айся|подпишись|подписаться|прислать новость|предложить новость"
+    r"|наш канал|subscribe",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(

@@ -67,6 +67,13 @@ def same_event(a: Claim, b: Claim) -> bool:
     )
 
 
+def _same_verb(a: Claim, b: Claim) -> bool:
+    """A verb in common other than one of saying (or, untagged, three words in common)."""
+    if a.verbs or b.verbs:
+        return bool((a.verbs & b.verbs) - ATTRIBUTION)
+    return len(set(a.lemmas) & set(b.lemmas)) >= 3
+
+
 def find_differences(
     docs: Sequence[Doc], alignment: Alignment, events: Sequence[list[Event]]
 ) -> list[Difference]:
@@ -78,7 +85,8 @@ def find_differences(
         if docs[a.doc].label == docs[b.doc].label:
             continue  # an outlet updating itself is not two sources disagreeing
         if link.score >= SAME_FACT and same_event(a, b):
-            found.extend(_dates(docs, a, b))
+            if _same_verb(a, b):  # «в пятницу заявил о вчерашнем пожаре» dates the statement, not the fire
+                found.extend(_dates(docs, a, b))
             found.extend(_claim_places(docs, a, b))
         if link.score >= SAME_PEOPLE:
             found.extend(_people(docs, a, b))

@@ -163,6 +163,16 @@ _NEXT = frozenset({"следующий", "следующую", "следующе
 _LAST = frozenset({"прошлый", "прошлую", "прошлое", "last"})
 
 
+Converter = Callable[[re.Match[str], str, date | None], Iterator[DateMention]]
+_DIGIT = re.compile(r"\d")
+_RU_MONTH_HINT = re.compile(r"январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр")
+_RU_RELATIVE_HINT = re.compile(
+    r"вчера|сегодня|завтра|недел|прошлом|этом|текущем|следующем|будущем"
+    r"|понедельник|вторник|сред[уа]|четверг|пятниц|суббот|воскресень"
+)
+_EN_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
 def find_dates(text: str, base: date | None, lang: str) -> list[DateMention]:
     """The dates ``text`` mentions, in text order, with ISO values (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``).
 
@@ -171,19 +181,25 @@ def find_dates(text: str, base: date | None, lang: str) -> list[DateMention]:
     ISO dates, since those turn up in them.
     """
     found: list[DateMention] = []
-    matchers: list[tuple[re.Pattern[str], Callable[[re.Match[str], str, date | None], Iterator[DateMention]]]]
-    matchers = [(_ISO, _numeric), (_NUMERIC, _numeric)]
+    # Each family of patterns runs only when a cheap hint says it can match: most texts have few dates.
+    lowered = text.lower()
+    digits = _DIGIT.search(text) is not None
+    matchers: list[tuple[re.Pattern[str], Converter]] = []
+    if digits:
+        matchers += [(_ISO, _numeric), (_NUMERIC, _numeric)]
     if lang != "en":
-        matchers += [
-            (_RU_DAY, _ru_day),
-            (_RU_MONTH_ONLY, _ru_month),
-            (_RU_YEAR, _year),
-            (_RU_RELATIVE, _relative),
-            (_RU_WEEK, _week),
-            (_RU_PERIOD, _period),
-            (_RU_WEEKDAY, _weekday),
-        ]
-    if lang != "ru" or re.search(r"[A-Z][a-z]{2}", text):
+        if digits:
+            matchers += [(_RU_DAY, _ru_day), (_RU_YEAR, _year)]
+        if _RU_MONTH_HINT.search(lowered):
+            matchers.append((_RU_MONTH_ONLY, _ru_month))
+        if _RU_RELATIVE_HINT.search(lowered):
+            matchers += [
+                (_RU_RELATIVE, _relative),
+                (_RU_WEEK, _week),
+                (_RU_PERIOD, _period),
+                (_RU_WEEKDAY, _weekday),
+            ]
+    if _EN_MONTH_HINT.search(text) and (digits or lang != "ru"):
         matchers += [(_EN_MONTH_DAY, _en_day), (_EN_DAY_MONTH, _en_day), (_EN_MONTH_YEAR, _en_month)]
     if lang != "ru":
         matchers += [(_EN_YEAR, _year), (_EN_RELATIVE, _relative), (_EN_WEEK, _week), (_EN_WEEKDAY, _weekday)]

@@ -24,16 +24,8 @@ from svodka.nlp.cues import (
     SPEECH_VERBS,
     words,
 )
-from svodka.nlp.speakers import (
-    UNKNOWN,
-    Context,
-    Speaker,
-    can_be,
-    candidates,
-    context_speaker,
-    find_speaker,
-    resolve_pronoun,
-)
+from svodka.nlp.quote_context import UNKNOWN, Context, Speaker, can_be
+from svodka.nlp.speakers import candidates, context_speaker, find_speaker, resolve_pronoun
 from svodka.nlp.types import QuoteKind, Token
 
 SpeakerThunk = Callable[[], Speaker]

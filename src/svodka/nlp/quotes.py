@@ -23,7 +23,8 @@ from svodka.nlp.cues import (
     SPEECH_VERBS,
 )
 from svodka.nlp.indirect import Candidate, SpeakerThunk, find_indirect, overlap, speaker_of_verb, strip_span
-from svodka.nlp.speakers import Context, Speaker, can_be, candidates, context_speaker, find_speaker
+from svodka.nlp.quote_context import Context, Speaker, can_be
+from svodka.nlp.speakers import candidates, context_speaker, find_speaker
 from svodka.nlp.types import Entity, Mention, Quote, Sentence, Token
 
 _MARKS = re.compile(r"[«»“”„\"\n]")
@@ -224,7 +225,7 @@ def interview_turns(ctx: Context) -> list[Candidate]:
 
 
 def _has_verb(ctx: Context, span: tuple[int, int]) -> bool:
-    """Speech has a verb; a title standing alone as a paragraph («Субкультуры: потенциал развития») has none."""
+    """Speech has a verb; a title alone in its paragraph («Субкультуры: потенциал развития») has none."""
     return any(
         ctx.tokens[i].pos in ("VERB", "AUX") or can_be(ctx.tokens[i].text, "VERB")
         for i in ctx.token_range(*span)

@@ -11,6 +11,8 @@ HEADLINE_MAX = 120
 VELOCITY_HOURS = 6
 """Members that arrive within this many hours of the first one measure how fast a story spread."""
 RECENCY_HOURS = 48.0
+UNDATED_RECENCY = 0.5
+"""The recency factor of a story whose age is unknown: neither fresh nor forgotten."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +96,10 @@ def importance(*, independent: int, early: int, last_seen: str | None, reference
     """
     breadth = math.log2(1 + independent)
     velocity = 1.0 + 0.5 * math.log2(1 + early)
+    if not last_seen:
+        return breadth * velocity * UNDATED_RECENCY
     age_hours = 0.0
-    if last_seen and reference and reference > last_seen:
+    if reference and reference > last_seen:
         age_hours = (_parse(reference) - _parse(last_seen)).total_seconds() / 3600
     return breadth * velocity * math.exp(-age_hours / RECENCY_HOURS)
 
