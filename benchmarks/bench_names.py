@@ -52,7 +52,9 @@ def main(root: Path = DEFAULT_PATH) -> str:
             elif len(wrong) < 10_000:
                 wrong[f"{gold} → {ours}"] += 1
     accuracy = right / total if total else 0.0
-    examples = "\n".join(f"- {pair}" for pair, _ in wrong.most_common(int(__import__("os").environ.get("SHOW", "15"))))
+    examples = "\n".join(
+        f"- {pair}" for pair, _ in wrong.most_common(int(__import__("os").environ.get("SHOW", "15")))
+    )
     return (
         f"{total} Person entities with first and last names (dev + test).\n\n"
         f"| measure | value |\n|---|---|\n"

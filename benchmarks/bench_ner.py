@@ -1,4 +1,4 @@
-"""NER on factRuEval-2016 (dev + test), naeval's token-level F1 per type, next to bare slovnet in the same run.
+"""NER on factRuEval-2016 (dev + test): naeval's token-level F1 per type, beside bare slovnet (same run).
 
     python -m benchmarks.bench_ner [../shared/data/factru]
 
@@ -19,7 +19,10 @@ from benchmarks.report import write_section
 from svodka.nlp.entities import DEFAULT, Options, find_mentions
 from svodka.nlp.natasha_adapter import Models, bare_ner, parse
 
-PUBLISHED = {"slovnet (published)": (0.959, 0.915, 0.825), "slovnet_bert (published, GPU)": (0.973, 0.928, 0.831)}
+PUBLISHED = {
+    "slovnet (published)": (0.959, 0.915, 0.825),
+    "slovnet_bert (published, GPU)": (0.973, 0.928, 0.831),
+}
 TARGET = (0.975, 0.930, 0.850)
 
 
@@ -27,7 +30,15 @@ def main(root: Path = DEFAULT_PATH) -> str:
     docs = load_jsonl(root)
     models = Models().warm()
     variants: dict[str, Options] = {"svodka (all corrections)": DEFAULT}
-    for flag in ("clean_spans", "type_fixes", "drop_common", "propagate", "split_cases", "abbreviations", "quoted_orgs"):
+    for flag in (
+        "clean_spans",
+        "type_fixes",
+        "drop_common",
+        "propagate",
+        "split_cases",
+        "abbreviations",
+        "quoted_orgs",
+    ):
         if hasattr(DEFAULT, flag):
             variants[f"svodka without {flag}"] = dataclasses.replace(DEFAULT, **{flag: False})
     scores = {"bare slovnet (this run)": Scores(), **{name: Scores() for name in variants}}
@@ -37,10 +48,17 @@ def main(root: Path = DEFAULT_PATH) -> str:
         scores["bare slovnet (this run)"].add(doc.text, bare_ner(doc.text, models), gold)
         parsed = parse(doc.text, models)
         for name, options in variants.items():
-            found = [(c.start, c.stop, c.type) for c in find_mentions(doc.text, parsed, models, options) if not c.role]
+            found = [
+                (c.start, c.stop, c.type)
+                for c in find_mentions(doc.text, parsed, models, options)
+                if not c.role
+            ]
             scores[name].add(doc.text, found, gold)
     seconds = time.perf_counter() - started
-    rows = ["| system | PER F1 | LOC F1 | ORG F1 | P/R PER | P/R LOC | P/R ORG |", "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| system | PER F1 | LOC F1 | ORG F1 | P/R PER | P/R LOC | P/R ORG |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, (per, loc, org) in PUBLISHED.items():
         rows.append(f"| {name} | {per:.3f} | {loc:.3f} | {org:.3f} | | | |")
     for name, score in scores.items():
@@ -53,7 +71,7 @@ def main(root: Path = DEFAULT_PATH) -> str:
         for t, target in zip(TYPES, TARGET, strict=True)
     )
     body = (
-        f"{len(docs)} documents (dev + test), naeval token-level F1 per type; {seconds:.0f} s for all runs.\n\n"
+        f"{len(docs)} documents (dev + test), token-level F1 per type; {seconds:.0f} s for all runs.\n\n"
         + "\n".join(rows)
         + f"\n\nTargets: {verdict}.\n"
     )

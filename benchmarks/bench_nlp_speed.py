@@ -46,7 +46,17 @@ def _timed(run: Callable[[], object]) -> float:
 def measure(name: str, texts: list[str], models: Models) -> tuple[list[str], dict[str, float]]:
     chars = sum(len(t) for t in texts)
     articles = [
-        Article(id=str(i), external_id=None, source=None, url=None, published=None, title=None, text=t, lang="ru", content_hash="")
+        Article(
+            id=str(i),
+            external_id=None,
+            source=None,
+            url=None,
+            published=None,
+            title=None,
+            text=t,
+            lang="ru",
+            content_hash="",
+        )
         for i, t in enumerate(texts)
     ]
     bare = _timed(lambda: [bare_pipeline(t, models) for t in texts])
@@ -54,13 +64,23 @@ def measure(name: str, texts: list[str], models: Models) -> tuple[list[str], dic
     pool = PoolAnalyzer(2)
     pool.analyse(articles[:4])  # start the workers and load their models outside the timing
     pair = _timed(lambda: pool.analyse(articles))
-    assert pool._pool is not None  # noqa: S101 - started above
+    assert pool._pool is not None
     workers = dict(pool._pool.map(_worker_rss, range(2)))
     pool.close()
     rows = []
-    for label, seconds in (("bare natasha, 1 process", bare), ("svodka, 1 process", single), ("svodka, 2 processes", pair)):
-        rows.append(f"| {name} | {label} | {len(texts) / seconds:.1f} | {chars / seconds:,.0f} | {seconds:.1f} |")
-    ratios = {"single": bare / single, "pair": single / pair, "workers_rss": max(workers.values(), default=0.0)}
+    for label, seconds in (
+        ("bare natasha, 1 process", bare),
+        ("svodka, 1 process", single),
+        ("svodka, 2 processes", pair),
+    ):
+        rows.append(
+            f"| {name} | {label} | {len(texts) / seconds:.1f} | {chars / seconds:,.0f} | {seconds:.1f} |"
+        )
+    ratios = {
+        "single": bare / single,
+        "pair": single / pair,
+        "workers_rss": max(workers.values(), default=0.0),
+    }
     return rows, ratios
 
 
@@ -82,7 +102,8 @@ def main(posts: Path, limit: int) -> str:
         rows.extend(lines)
         verdicts.append(
             f"- {name}: svodka / bare natasha = {ratio['single']:.2f}× (target ≥ {TARGET_SINGLE}: "
-            f"{'met' if ratio['single'] >= TARGET_SINGLE else 'NOT met'}); 2 processes / 1 = {ratio['pair']:.2f}× "
+            f"{'met' if ratio['single'] >= TARGET_SINGLE else 'NOT met'}); "
+            f"2 processes / 1 = {ratio['pair']:.2f}× "
             f"(target ≥ {TARGET_PAIR}: {'met' if ratio['pair'] >= TARGET_PAIR else 'NOT met'}); "
             f"peak RSS of a worker {ratio['workers_rss']:.0f} MB"
         )

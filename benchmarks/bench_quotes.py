@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -257,7 +258,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.errors:
         _errors(texts, flat, gold, headline["pairs"], args.errors)
     if not args.no_write:
-        write_section("quotes", "Quotes: detection and speakers (factRuEval devset, hand-annotated)", body)
+        write_section(
+            "quotes",
+            "Quotes: detection and speakers (factRuEval devset, hand-annotated)",
+            body,
+            command="python -m benchmarks.bench_quotes " + " ".join(sys.argv[1:] if argv is None else argv),
+        )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +91,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     body = "\n".join(rows) + f"\n\n{summary} (The list is read from {args.compare} at run time.)"
     print("\n" + body)
     if not args.no_write:
-        write_section("seed-quotes", "Quotes in the seed articles", body)
+        write_section(
+            "seed-quotes",
+            "Quotes in the seed articles",
+            body,
+            command="python -m benchmarks.check_seeds " + " ".join(sys.argv[1:] if argv is None else argv),
+        )
 
 
 if __name__ == "__main__":

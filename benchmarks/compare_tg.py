@@ -34,9 +34,10 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=8)
     parser.add_argument("--out", default="compare_tg.md")
     parser.add_argument("--judged", nargs="+", help="Dumps with verdicts filled in: report their precision.")
+    parser.add_argument("--note", default="", help="A paragraph to add under the table (with --judged).")
     args = parser.parse_args()
     if args.judged:
-        judge([Path(p) for p in args.judged])
+        judge([Path(p) for p in args.judged], args.note)
         return
     from svodka.nlp.analyzer import make_analyzer
 
@@ -76,31 +77,50 @@ def main() -> None:
     print(f"wrote {args.out}: {len(stories)} stories; mark true items with [x], then --judged {args.out}")
 
 
-def judge(paths: list[Path]) -> None:
+def judge(paths: list[Path], note: str = "") -> None:
     """Precision of differences and of only-in claims from dumps whose verdicts were filled in by hand."""
-    counts = {"differences": [0, 0], "only in": [0, 0]}
-    stories = 0
+    rows = ["| dump | stories | differences true/claimed | precision | only-in true/claimed | precision |"]
+    rows.append("|---|---|---|---|---|---|")
+    total = {"differences": [0, 0], "only in": [0, 0]}
+    all_stories = 0
     for path in paths:
-        section = ""
-        for line in path.read_text(encoding="utf-8").splitlines():
-            stories += line.startswith("## ")
-            if line.startswith("### "):
-                section = line[4:].strip()
-            match = re.match(r"- \[( |x)\] ", line)
-            if match and section in counts:
-                counts[section][0] += match.group(1) == "x"
-                counts[section][1] += 1
-    rows = [
-        f"| {name} | {ok}/{total} | {ok / total:.2f} |" if total else f"| {name} | 0/0 | — |"
-        for name, (ok, total) in counts.items()
-    ]
+        counts, stories = _count(path)
+        all_stories += stories
+        for name in total:
+            total[name][0] += counts[name][0]
+            total[name][1] += counts[name][1]
+        rows.append(_row(path.name, stories, counts))
+    rows.append(_row("**all**", all_stories, total))
     body = (
-        f"{stories} multi-source stories ({', '.join(p.name for p in paths)}); every item judged by reading "
-        "the story's articles (true: a real difference / a fact no other article of the story states).\n\n"
-        "| what | true/claimed | precision |\n|---|---|---|\n" + "\n".join(rows)
+        "Every item judged by reading the story's articles: a difference is true when the articles really\n"
+        "disagree on that detail; an only-in claim is true when no other article of the story states that\n"
+        "fact (in any words).\n\n" + "\n".join(rows) + ("\n\n" + note if note else "")
     )
     print(body)
     write_section("compare-tg", "Comparison precision on tg-ru-2024 stories (judged by reading)", body)
+
+
+def _count(path: Path) -> tuple[dict[str, list[int]], int]:
+    counts = {"differences": [0, 0], "only in": [0, 0]}
+    stories = 0
+    section = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        stories += line.startswith("## ")
+        if line.startswith("### "):
+            section = line[4:].strip()
+        match = re.match(r"- \[( |x)\] ", line)
+        if match and section in counts:
+            counts[section][0] += match.group(1) == "x"
+            counts[section][1] += 1
+    return counts, stories
+
+
+def _row(name: str, stories: int, counts: dict[str, list[int]]) -> str:
+    cells = []
+    for key in ("differences", "only in"):
+        ok, claimed = counts[key]
+        cells += [f"{ok}/{claimed}", f"{ok / claimed:.2f}" if claimed else "—"]
+    return f"| {name} | {stories} | " + " | ".join(cells) + " |"
 
 
 if __name__ == "__main__":

@@ -49,7 +49,9 @@ class Score:
 class Scores:
     by_type: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in TYPES})
 
-    def add(self, text: str, pred: Iterable[tuple[int, int, str]], gold: Iterable[tuple[int, int, str]]) -> None:
+    def add(
+        self, text: str, pred: Iterable[tuple[int, int, str]], gold: Iterable[tuple[int, int, str]]
+    ) -> None:
         tokens = [(t.start, t.stop) for t in tokenize(text)]
         pred_list, gold_list = list(pred), list(gold)
         for kind in TYPES:
@@ -64,7 +66,7 @@ class Scores:
 
 
 def _io(tokens: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[bool]:
-    """naeval's ``spans_io``: a token is inside once it starts at or after the span start (quirks included)."""
+    """naeval's ``spans_io``: a token is inside once it starts at or after the span start (quirks kept)."""
     tags = []
     queue = iter(spans)
     span = next(queue, None)

@@ -24,9 +24,20 @@ def extract(text: str, lang: str | None = None, date: _date | None = None) -> di
 
     Loads the NLP models on first use (about 2 s); imported lazily so that ``import svodka`` stays light.
     """
-    from svodka.nlp.extract import extract as _extract  # noqa: PLC0415
+    from svodka.nlp.extract import extract as _extract
 
     return _extract(text, lang, date)
+
+
+def compare_story(store: Store, story_id: str, *, vectors: bool = True) -> _Any:
+    """How the sources of a stored story tell it: a ``svodka.compare.Comparison`` (``.to_dict()`` for JSON).
+
+    ``vectors`` matches synonyms with navec's word vectors (loaded on first use, about 1 s).
+    """
+    from svodka.compare import compare_story as _compare_story
+    from svodka.compare import word_vectors as _word_vectors
+
+    return _compare_story(store, story_id, vectors=_word_vectors() if vectors else None)
 
 
 __all__ = [
@@ -46,6 +57,7 @@ __all__ = [
     "SvodkaError",
     "UnsupportedFormat",
     "UsageError",
+    "compare_story",
     "extract",
     "ingest",
     "ingest_documents",

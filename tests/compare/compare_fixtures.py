@@ -23,7 +23,7 @@ def article(
     *,
     source: str,
     mentions: list[tuple[str, str, str]] | None = None,
-    quotes: list[tuple[str, str | None, str]] | None = None,
+    quotes: list[tuple[str, ...]] | list[tuple[str, str | None, str]] | None = None,
     lang: str = "ru",
     published: date | None = BASE,
 ) -> tuple[Article, Analysis]:
@@ -36,11 +36,10 @@ def article(
         entities[key] = Entity(key, type_, name)  # type: ignore[arg-type]
         found_mentions.append(Mention(start, start + len(surface), type_, surface, name, key))  # type: ignore[arg-type]
     found_quotes = []
-    for surface, speaker, kind in quotes or []:
+    for surface, speaker, kind, *type_ in quotes or []:
         start = text.index(surface)
-        found_quotes.append(
-            Quote(((start, start + len(surface)),), kind, None, speaker, "PER" if speaker else "UNKNOWN")  # type: ignore[arg-type]
-        )
+        speaker_type = type_[0] if type_ else ("PER" if speaker else "UNKNOWN")
+        found_quotes.append(Quote(((start, start + len(surface)),), kind, None, speaker, speaker_type))  # type: ignore[arg-type]
     analysis = Analysis(
         lang=lang,
         sentences=_split_sentences(text),

@@ -257,3 +257,24 @@ def test_a_shorter_form_of_the_same_name_is_not_another_speaker() -> None:
     result = compare(one, two)
     assert result.quotes[0].match == "verbatim"
     assert result.differences == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a person and the body he speaks for
+        (("заявил Медведев", "Дмитрий Медведев", "PER"), ("заявили в России", "Россия", "ORG")),
+        # an article that credits both agencies
+        (
+            ("сообщают источники AP и Reuters", "Associated Press", "ORG"),
+            ("сообщают источники Reuters", "Reuters", "ORG"),
+        ),
+    ],
+)
+def test_speakers_that_can_both_be_right_are_not_a_difference(
+    first: tuple[str, str, str], second: tuple[str, str, str]
+) -> None:
+    said = "Риски применения ядерного оружия высоки, но они обратимы"
+    one = article(f"«{said}», — {first[0]}.", source="a", quotes=[(said, first[1], "direct", first[2])])
+    two = article(f"«{said}», — {second[0]}.", source="b", quotes=[(said, second[1], "direct", second[2])])
+    assert compare(one, two).differences == ()

@@ -115,6 +115,30 @@ DIRECT = [
 ]
 
 
+DIRECT += [
+    (  # an interview turn: the name and a colon open the paragraph
+        "Голос Америки: Как прошла встреча?\n\nМустафа Джемилев: Реакция была хорошей, он обещал помочь.",
+        (("Мустафа Джемилев", "PER", "Мустафа Джемилев", False),),
+        [("direct", ("Реакция была хорошей, он обещал помочь.",), "Мустафа Джемилев")],
+    ),
+    (  # the whole content of "как сообщил X" in quote marks is direct
+        "Как сообщил А. Кудрин, «предусматривается введение госрегистрации цен».",
+        (("А. Кудрин", "PER", "Алексей Кудрин", False),),
+        [("direct", ("предусматривается введение госрегистрации цен",), "Алексей Кудрин")],
+    ),
+    (  # "цитирует X Y": Y is the speaker, not the outlet
+        "«Ключевым был момент в декабре», — цитирует ИА Regnum Евгения Минченко.",
+        (("ИА Regnum", "ORG", "ИА Regnum", False), ("Евгения Минченко", "PER", "Евгений Минченко", False)),
+        [("direct", ("Ключевым был момент в декабре",), "Евгений Минченко")],
+    ),
+    (  # first-person words closed by an attribution are the speaker's own words
+        "Мы очень довольны научными экспериментами на станции, сказал Уильям Макартур.",
+        (("Уильям Макартур", "PER", "Уильям Макартур", False),),
+        [("direct", ("Мы очень довольны научными экспериментами на станции",), "Уильям Макартур")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "names", "expected"), DIRECT)
 def test_direct_speech(text: str, names: Names, expected: Expected) -> None:
     assert summary(text, quotes_of(text, names, "en" if text.isascii() else "ru")) == expected
@@ -235,6 +259,35 @@ INDIRECT = [
 ]
 
 
+INDIRECT += [
+    (  # two sources joined by "и" speak as a group
+        "Израиль и США отвергают подобный шаг, заявляя, что мир возможен только путём переговоров.",
+        (("Израиль", "LOC", "Израиль", False), ("США", "LOC", "США", False)),
+        [("indirect", ("мир возможен только путём переговоров",), "Израиль и США")],
+    ),
+    (  # no subject, but the organisation the clause names
+        "В Минсвязи уверены, что операторам будет легче договориться.",
+        (("Минсвязи", "ORG", "Минсвязи", False),),
+        [("indirect", ("операторам будет легче договориться",), "Минсвязи")],
+    ),
+    (  # English, the speaker before a postposed verb
+        "Prices will rise, the central bank said.",
+        (),
+        [("indirect", ("Prices will rise",), "central bank")],
+    ),
+    (  # an English role stays a role: no resolving "the minister" to a person named earlier
+        "Joe Biden arrived. The minister said that prices would rise.",
+        (("Joe Biden", "PER", "Joe Biden", False),),
+        [("indirect", ("prices would rise",), "minister")],
+    ),
+    (  # a parenthetical attribution with only a connective before it
+        "Между тем, сообщает «Коммерсантъ», телеканал имеет сложности с кредиторами.",
+        (("Коммерсантъ", "ORG", "Коммерсантъ", False),),
+        [("indirect", ("телеканал имеет сложности с кредиторами",), "Коммерсантъ")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "names", "expected"), INDIRECT)
 def test_indirect_speech(text: str, names: Names, expected: Expected) -> None:
     assert summary(text, quotes_of(text, names, "en" if text.isascii() else "ru")) == expected
@@ -252,6 +305,8 @@ NOT_QUOTES = [
     "Министр сообщил об отставке.",
     "Президент рассказал о том, как прошли переговоры.",
     "На нем надпись – «40 дней без Егора».",
+    "«Субкультуры: потенциал развития». Конференция пройдёт в Москве.",
+    "Как говорится, за ним придут другие.",
     'The film "Brother" was shown again.',
 ]
 

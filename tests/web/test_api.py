@@ -324,11 +324,13 @@ def test_pages_render(client: TestClient, path: str) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert "<html" in response.text
+    assert "built-in method" not in response.text  # a template that met a dict method instead of a key
 
 
 def test_story_article_pages(client: TestClient) -> None:
     story = client.get(f"/stories/{story_of(client, 'a-1')}").text
     assert "vestnik-test.ru" in story and "sibir-daily.ru" in story
+    assert "built-in method" not in story
     article = client.get(f"/articles/{article_id(client, 'b-1')}").text
     assert "загородной резиденции" in article
 
@@ -458,3 +460,14 @@ def test_serve_command_is_registered() -> None:
     assert result.exit_code == 0
     for option in ("--db", "--host", "--port", "--token"):
         assert option in result.output
+
+
+def test_a_reprint_joins_the_story_as_a_copy(writer: TestClient) -> None:
+    reprint = {**STORY_A, "id": "r-1", "source": "reprint.example", "date": "2026-03-11T11:00:00+03:00"}
+    stored = writer.post("/api/articles", json=reprint, headers=auth()).json()["ids"][0]
+    story_id = writer.get(f"/api/articles/{stored}").json()["story"]
+    assert story_id == story_of(writer, "a-1")
+    members = {m["external_id"]: m["role"] for m in writer.get(f"/api/stories/{story_id}").json()["members"]}
+    assert members["r-1"] == "copy"
+    page = writer.get(f"/stories/{story_id}").text
+    assert "перепечатка" in page and "built-in method" not in page

@@ -1,8 +1,9 @@
 """Our own test articles (invented people and places): one story told by two outlets, a hostile article.
 
 Outlet A and outlet B report the same meeting and disagree, the way the seed reports do: on where it
-took place and on how many agreements were signed. A third, hostile article tries every injection. B comes an hour after A: the comparison takes
-figures given more than two hours apart for updates, not disagreements.
+took place and on how many agreements were signed. B comes an hour after A: the comparison takes
+figures given more than two hours apart for updates, not disagreements. A hostile article tries every
+injection.
 """
 
 from __future__ import annotations

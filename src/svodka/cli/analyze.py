@@ -13,12 +13,14 @@ from svodka.cli.common import DbOption, console, err_console, errors_to_exit, op
 def analyze_command(
     db: DbOption = "svodka.db",
     workers: Annotated[int, typer.Option("--workers", min=0, help="Processes (0: one per core).")] = 0,
-    everything: Annotated[bool, typer.Option("--all", help="Re-analyse every article, not only new ones.")] = False,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-analyse every article, not only new ones.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Find entities, quotes and dates in stored articles that have no analysis yet (or in all, with --all)."""
-    from svodka.nlp.analyzer import make_analyzer  # noqa: PLC0415 - loads models only when asked to
-    from svodka.pipeline import analyse_stored  # noqa: PLC0415
+    """Find entities, quotes and dates in stored articles not analysed yet (all of them with --all)."""
+    from svodka.nlp.analyzer import make_analyzer
+    from svodka.pipeline import analyse_stored
 
     with open_db(db) as store:
         with errors_to_exit():
@@ -27,7 +29,12 @@ def analyze_command(
             if quiet:
                 done = analyse_stored(store, analyzer, everything=everything)
             else:
-                columns = [TextColumn("[bold]analyze"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+                columns = [
+                    TextColumn("[bold]analyze"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeElapsedColumn(),
+                ]
                 with Progress(*columns, console=err_console) as bar:
                     task = bar.add_task("analyze", total=None)
 

@@ -15,15 +15,19 @@ from svodka.errors import BadInput, UsageError
 
 def extract_command(
     files: Annotated[list[str], typer.Argument(help="Text files (any common encoding).", show_default=False)],
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="One compact JSON object a line (else indented).")] = False,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="One compact JSON object a line (else indented).")
+    ] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="ru or en (default: detected per file).")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="The texts' date (ISO), for 'вчера', '11 ноября'.")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="The texts' date (ISO), for 'вчера', '11 ноября'.")
+    ] = None,
 ) -> None:
     """Print one JSON object per file: {path, lang, entities, quotes, dates}, offsets into the file's text.
 
     Exit code 0 when every file was read, 1 when some could not be (each says why on stderr).
     """
-    from svodka.nlp.extract import extract_file  # noqa: PLC0415 - keeps `svodka --help` free of model imports
+    from svodka.nlp.extract import extract_file
 
     with errors_to_exit():
         when = _parse_date(on)

@@ -54,9 +54,9 @@ _NUMBER_WORDS = {  # not «один»: «один из», «ещё один» ar
     "двое": 2, "трое": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "dozen": 12, "hundred": 100,
 }  # fmt: skip
-_QUALIFIERS: dict[str, Qualifier] = {
-    "более": "gt", "свыше": "gt", "больше": "gt", "over": "gt", "more": "gt", "above": "gt",
-    "менее": "lt", "меньше": "lt", "почти": "lt", "under": "lt", "less": "lt", "fewer": "lt",
+QUALIFIERS: dict[str, Qualifier] = {
+    "более": "gt", "свыше": "gt", "больше": "gt", "выше": "gt", "over": "gt", "more": "gt", "above": "gt",
+    "менее": "lt", "меньше": "lt", "ниже": "lt", "почти": "lt", "under": "lt", "less": "lt", "fewer": "lt",
     "nearly": "lt", "almost": "lt", "около": "approx", "примерно": "approx", "порядка": "approx",
     "приблизительно": "approx", "about": "approx", "around": "approx", "approximately": "approx",
     "roughly": "approx",
@@ -368,7 +368,7 @@ def _qualifier(lemmas: Sequence[str], before: int | None) -> Qualifier:
         return "eq"
     if lemmas[before] in ("than", "чем") and before > 0:
         before -= 1
-    return _QUALIFIERS.get(lemmas[before], "eq")
+    return QUALIFIERS.get(lemmas[before], "eq")
 
 
 def _places(

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from itertools import combinations
 
 from svodka.compare.align import Alignment
-from svodka.compare.claims import Claim, Doc, Number, Place
+from svodka.compare.claims import QUALIFIERS, Claim, Doc, Number, Place
 from svodka.compare.events import Before, Event, order
 from svodka.compare.result import Difference, Span
 from svodka.compare.words import ATTRIBUTION, STOP
@@ -205,7 +205,10 @@ def _figures(doc: Doc) -> list[_Figure]:
             words = frozenset(
                 t.lemma
                 for t in doc.tokens_in(start, stop)
-                if t.text[:1].isalpha() and t.lemma not in STOP and t.lemma not in ATTRIBUTION
+                if t.text[:1].isalpha()
+                and t.lemma not in STOP
+                and t.lemma not in ATTRIBUTION
+                and t.lemma not in QUALIFIERS  # «выше 115 рублей» says nothing about what is counted
             )
             if len(words - {number.unit}) >= 1:
                 found.append(_Figure(claim, number, words, start, stop))
@@ -278,7 +281,9 @@ def _only_inferred_years_differ(docs: Sequence[Doc], a: Claim, b: Claim) -> bool
 
 def _claim_places(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
     found = []
-    for group in ("building", "geo"):
+    # Only buildings and homes: towns and regions nest («в Сеуле» / «в Южной Корее», «в Москве» /
+    # «в Подмосковье») and without a gazetteer two of them cannot be told to contradict each other.
+    for group in ("building",):
         mine = [p for p in a.places if _PLACE_GROUP[p.kind] == group]
         theirs = [p for p in b.places if _PLACE_GROUP[p.kind] == group]
         if mine and theirs and not any(_same_place(x, y) for x in mine for y in theirs):

@@ -105,7 +105,15 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
     if match == "single":
         return found
     named = [v for v in versions if v.speaker_key and not _speaker_inside(v)]
-    if _disagree([v.speaker or "" for v in named]) and len({docs[v.doc].label for v in named}) > 1:
+    # A person and an organisation («Медведев» / «Россия») may be one speaking for the other; and an
+    # article that names the other speaker too («источники AP и Reuters») does not contradict it.
+    one_kind = len({v.speaker_key.split(":")[0] for v in named if v.speaker_key}) == 1
+    if (
+        one_kind
+        and _disagree([v.speaker or "" for v in named])
+        and len({docs[v.doc].label for v in named}) > 1
+        and not _names_each_other(docs, named)
+    ):
         found.append(
             Difference(
                 "speaker",
@@ -125,6 +133,22 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
             )
         )
     return found
+
+
+def _names_each_other(docs: Sequence[Doc], versions: list[_Quote]) -> bool:
+    """Whether some version's sentence also names another version's speaker (by surname stem)."""
+    for v in versions:
+        claim = next((c for c in docs[v.doc].claims if c.start <= v.start < c.stop), None)
+        around = docs[v.doc].text(claim.start, claim.stop) if claim else docs[v.doc].text(*v.said)
+        around = around.lower().replace("ё", "е")
+        for w in versions:
+            words = (w.speaker or "").lower().replace("ё", "е").split()
+            if w is v or not words:
+                continue
+            stem = words[-1][:-2] if len(words[-1]) > 5 else words[-1]  # «Reuters», «Карлсона»
+            if stem in around:
+                return True
+    return False
 
 
 def _disagree(names: list[str]) -> bool:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime
+from multiprocessing import get_context
 
 from svodka.errors import UsageError
 from svodka.model import Article, Published
@@ -27,7 +28,9 @@ CHUNK = 16
 """Articles per task sent to a worker: large enough to amortize pickling, small enough to balance load."""
 
 
-def analyse_text(text: str, lang: str | None = None, published: Published | None = None, *, models: Models | None = None) -> Analysis:
+def analyse_text(
+    text: str, lang: str | None = None, published: Published | None = None, *, models: Models | None = None
+) -> Analysis:
     """Everything the NLP layer finds in one text (``lang`` detected when not given)."""
     language = lang or detect_language(text)
     base = _as_date(published)
@@ -90,7 +93,13 @@ class PoolAnalyzer:
         if not articles:
             return []
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_warm_worker)
+            # One BLAS thread per worker: the workers are the parallelism, more threads only contend.
+            # Spawned (not forked) workers read these on start and share nothing with this process.
+            for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ.setdefault(name, "1")
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=get_context("spawn"), initializer=_warm_worker
+            )
         size = max(1, min(CHUNK, -(-len(articles) // self.workers)))
         chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         results: list[Analysis] = []

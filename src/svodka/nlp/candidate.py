@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from svodka.nlp.types import EntityType
 
 RoleKey = tuple[str, str | None]
-"""(office, country): ("president", "Россия"); country None where the text does not say ("глава государства")."""
+"""(office, country): ("president", "Россия"); country None where the text does not say it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,5 +22,3 @@ class Candidate:
     nominative: bool = True
     """Whether the text was in the nominative already (its spelling is then the better canonical form)."""
     role: RoleKey | None = None
-
-

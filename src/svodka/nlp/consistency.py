@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -19,7 +18,24 @@ from svodka.nlp.morph import analyzer
 from svodka.nlp.natasha_adapter import Models, Parsed, normalize_tokens
 
 _NAME_TAGS = ("Name", "Surn", "Patr")
-_NOT_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS", "NPRO", "ADVB", "CONJ", "PRCL", "PREP", "PRED", "NUMR", "COMP", "INTJ"})
+_NOT_NAME_POS = frozenset(
+    {
+        "VERB",
+        "INFN",
+        "GRND",
+        "PRTF",
+        "PRTS",
+        "NPRO",
+        "ADVB",
+        "CONJ",
+        "PRCL",
+        "PREP",
+        "PRED",
+        "NUMR",
+        "COMP",
+        "INTJ",
+    }
+)
 
 
 @lru_cache(maxsize=50_000)
@@ -56,7 +72,9 @@ def drop_common_words(candidates: list[Candidate], parsed: Parsed) -> list[Candi
     return kept
 
 
-def propagate_people(text: str, candidates: list[Candidate], parsed: Parsed, models: Models) -> list[Candidate]:
+def propagate_people(
+    text: str, candidates: list[Candidate], parsed: Parsed, models: Models
+) -> list[Candidate]:
     """Add the missed mentions of name words seen in PER mentions; retype one-word LOC/ORG that are names."""
     tokens = parsed.tokens
     index = {t.start: i for i, t in enumerate(tokens)}
@@ -83,9 +101,9 @@ def propagate_people(text: str, candidates: list[Candidate], parsed: Parsed, mod
 
     result = []
     for c in candidates:
-        i = index.get(c.start)
-        single = i is not None and tokens[i].stop == c.stop
-        if single and c.type != "PER" and i is not None and is_name(i) and fold(c.text) in name_words:
+        at = index.get(c.start)
+        single = at is not None and tokens[at].stop == c.stop
+        if single and c.type != "PER" and at is not None and is_name(at) and fold(c.text) in name_words:
             c = replace(c, type="PER")
         result.append(c)
     i = 0
@@ -94,7 +112,12 @@ def propagate_people(text: str, candidates: list[Candidate], parsed: Parsed, mod
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and not covered[j + 1] and is_name(j + 1) and tokens[j + 1].start - tokens[j].stop <= 1:
+        while (
+            j + 1 < len(tokens)
+            and not covered[j + 1]
+            and is_name(j + 1)
+            and tokens[j + 1].start - tokens[j].stop <= 1
+        ):
             j += 1
         part = list(range(i, j + 1))
         start, stop = tokens[i].start, tokens[j].stop
@@ -103,4 +126,3 @@ def propagate_people(text: str, candidates: list[Candidate], parsed: Parsed, mod
         result.append(Candidate(start, stop, "PER", text[start:stop], normal, nominative))
         i = j + 1
     return result
-

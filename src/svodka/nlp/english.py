@@ -16,27 +16,213 @@ from svodka.nlp.natasha_adapter import shared_models
 from svodka.nlp.types import EntityType, Sentence, Token
 
 TITLES = frozenset(
-    "mr mrs ms dr president prime minister senator sen rep governor gov chancellor king queen prince princess "
-    "pope general gen secretary spokesman spokeswoman spokesperson ceo chairman judge mayor sir lord".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "prime",
+        "minister",
+        "senator",
+        "sen",
+        "rep",
+        "governor",
+        "gov",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "general",
+        "gen",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ceo",
+        "chairman",
+        "judge",
+        "mayor",
+        "sir",
+        "lord",
+    ]
 )
 ORG_WORDS = frozenset(
-    "inc inc. corp corp. corporation company co co. ltd ltd. llc plc group bank ministry department agency "
-    "university college institute council committee commission party parliament congress senate court "
-    "association federation union foundation news times post press service services reuters kremlin "
-    "army navy police fund organization organisation airlines motors technologies labs".split()
+    [
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "company",
+        "co",
+        "co.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "group",
+        "bank",
+        "ministry",
+        "department",
+        "agency",
+        "university",
+        "college",
+        "institute",
+        "council",
+        "committee",
+        "commission",
+        "party",
+        "parliament",
+        "congress",
+        "senate",
+        "court",
+        "association",
+        "federation",
+        "union",
+        "foundation",
+        "news",
+        "times",
+        "post",
+        "press",
+        "service",
+        "services",
+        "reuters",
+        "kremlin",
+        "army",
+        "navy",
+        "police",
+        "fund",
+        "organization",
+        "organisation",
+        "airlines",
+        "motors",
+        "technologies",
+        "labs",
+    ]
 )
 PLACES = frozenset(
-    "russia moscow kazakhstan astana ukraine kyiv kiev belarus minsk china beijing japan tokyo india "
-    "germany berlin france paris britain uk london england scotland ireland us usa america washington "
-    "new york california texas florida canada mexico brazil italy rome spain madrid poland warsaw turkey "
-    "ankara iran israel gaza syria egypt europe asia africa australia korea seoul finland sweden norway "
-    "georgia armenia azerbaijan uzbekistan st petersburg siberia crimea".split()
+    [
+        "russia",
+        "moscow",
+        "kazakhstan",
+        "astana",
+        "ukraine",
+        "kyiv",
+        "kiev",
+        "belarus",
+        "minsk",
+        "china",
+        "beijing",
+        "japan",
+        "tokyo",
+        "india",
+        "germany",
+        "berlin",
+        "france",
+        "paris",
+        "britain",
+        "uk",
+        "london",
+        "england",
+        "scotland",
+        "ireland",
+        "us",
+        "usa",
+        "america",
+        "washington",
+        "new",
+        "york",
+        "california",
+        "texas",
+        "florida",
+        "canada",
+        "mexico",
+        "brazil",
+        "italy",
+        "rome",
+        "spain",
+        "madrid",
+        "poland",
+        "warsaw",
+        "turkey",
+        "ankara",
+        "iran",
+        "israel",
+        "gaza",
+        "syria",
+        "egypt",
+        "europe",
+        "asia",
+        "africa",
+        "australia",
+        "korea",
+        "seoul",
+        "finland",
+        "sweden",
+        "norway",
+        "georgia",
+        "armenia",
+        "azerbaijan",
+        "uzbekistan",
+        "st",
+        "petersburg",
+        "siberia",
+        "crimea",
+    ]
 )
 CONNECTORS = frozenset({"of", "de", "the", "for", "and", "&", "von", "van", "al", "bin"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across"})
 _SENTENCE_OPENERS = frozenset(
-    "the a an in on at he she it they we i this that these those but and or so if when after before as "
-    "there here what who why how his her their its our my yes no while since for with by from".split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "and",
+        "or",
+        "so",
+        "if",
+        "when",
+        "after",
+        "before",
+        "as",
+        "there",
+        "here",
+        "what",
+        "who",
+        "why",
+        "how",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "yes",
+        "no",
+        "while",
+        "since",
+        "for",
+        "with",
+        "by",
+        "from",
+    ]
 )
 
 
@@ -65,7 +251,9 @@ def find_mentions(text: str, sentences: Sequence[Sentence], tokens: Sequence[Tok
         if not words:
             continue
         kind = _kind(words, tokens, first, titled, surnames)
-        if kind is None or (tokens[first].start in starts and len(words) == 1 and not titled and kind != "LOC"):
+        if kind is None or (
+            tokens[first].start in starts and len(words) == 1 and not titled and kind != "LOC"
+        ):
             if not (tokens[first].start in starts and words[0].lower() in surnames):
                 continue
             kind = "PER"

@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from svodka.nlp import lexicon
 from svodka.nlp.candidate import Candidate, RoleKey
 from svodka.nlp.consistency import drop_common_words, propagate_people
 from svodka.nlp.morph import analyzer
 from svodka.nlp.natasha_adapter import Models, Parsed, RawSpan, normalize_tokens
-from svodka.nlp.types import Token
+from svodka.nlp.types import EntityType, Token
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Options:
@@ -63,8 +65,12 @@ def _from_span(text: str, span: RawSpan, parsed: Parsed, models: Models, options
     pieces = _pieces(parsed.tokens, whole, span.type) if options.clean_spans else [(whole, False)]
     found: list[Candidate] = []
     for indexes, quoted in pieces:
-        kind = span.type
-        parts = _split_by_case(parsed.tokens, parsed.feats, indexes) if kind == "PER" and options.split_cases else [indexes]
+        kind: EntityType = span.type
+        parts = (
+            _split_by_case(parsed.tokens, parsed.feats, indexes)
+            if kind == "PER" and options.split_cases
+            else [indexes]
+        )
         for part in parts:
             start, stop = parsed.tokens[part[0]].start, parsed.tokens[part[-1]].stop
             if part == whole:
@@ -72,7 +78,9 @@ def _from_span(text: str, span: RawSpan, parsed: Parsed, models: Models, options
             elif quoted:
                 normal = text[start:stop]
             else:
-                normal = normalize_tokens([parsed.tokens[i] for i in part], [parsed.feats[i] for i in part], models)
+                normal = normalize_tokens(
+                    [parsed.tokens[i] for i in part], [parsed.feats[i] for i in part], models
+                )
             nominative = all(parsed.feats[i].get("Case", "") in ("", "Nom") for i in part)
             if kind in ("LOC", "ORG"):
                 normal = lexicon.canonical_abbreviation(normal) or normal
@@ -95,7 +103,7 @@ def _pieces(tokens: Sequence[Token], indexes: list[int], kind: str) -> list[tupl
             runs[-1].append(i)
     pieces: list[tuple[list[int], bool]] = []
     for run in runs:
-        if kind == "ORG" and any(tokens[i].text in "«\"„“" for i in run):
+        if kind == "ORG" and any(tokens[i].text in '«"„“' for i in run):
             pieces.extend(_quoted_parts(tokens, run))
         else:
             pieces.append((run, False))
@@ -111,22 +119,24 @@ def _pieces(tokens: Sequence[Token], indexes: list[int], kind: str) -> list[tupl
 
 
 def _quoted_parts(tokens: Sequence[Token], run: list[int]) -> list[tuple[list[int], bool]]:
-    opening = next(k for k, i in enumerate(run) if tokens[run[k]].text in "«\"„“")
+    opening = next(k for k, i in enumerate(run) if tokens[run[k]].text in '«"„“')
     before, inside = run[:opening], run[opening + 1 :]
-    inside = [i for i in inside if tokens[i].text not in "»\"“”"]
+    inside = [i for i in inside if tokens[i].text not in '»"“”']
     if all(tokens[i].lemma in lexicon.LEGAL_FORMS or tokens[i].text in lexicon.LEGAL_FORMS for i in before):
         return [(inside, True)]
     return [(before, False), (inside, True)]
 
 
-def _split_by_case(tokens: Sequence[Token], feats: Sequence[dict[str, str]], indexes: list[int]) -> list[list[int]]:
+def _split_by_case(
+    tokens: Sequence[Token], feats: Sequence[dict[str, str]], indexes: list[int]
+) -> list[list[int]]:
     """Runs of a PER span's words that agree in case: one run is one name.
 
     Only where the word before the break reads as a Russian surname ("Токаев Путину"): the tagger often
     gives the two words of a foreign name different cases ("Бадри Патаркацишвили").
     """
     parts: list[list[int]] = [[indexes[0]]]
-    for previous, current in zip(indexes, indexes[1:], strict=False):
+    for previous, current in pairwise(indexes):
         a, b = feats[previous].get("Case"), feats[current].get("Case")
         word, before = tokens[current].text, tokens[previous].text
         surname = before.lower().endswith(lexicon.SURNAME_ENDINGS)
@@ -167,7 +177,7 @@ def _quoted_orgs(text: str, tokens: Sequence[Token], taken: Sequence[tuple[int, 
 
 
 def find_roles(text: str, parsed: Parsed, models: Models) -> list[Candidate]:
-    """Roles and titles that stand for a person: "президент РФ", "казахстанский лидер", "глава государства"."""
+    """Roles and titles that stand for a person: "президент РФ", "казахстанский лидер"."""
     tokens, feats = parsed.tokens, parsed.feats
     found: list[Candidate] = []
     i = 0
@@ -179,7 +189,9 @@ def find_roles(text: str, parsed: Parsed, models: Models) -> list[Candidate]:
         first, last, key, inflected = match
         start, stop = tokens[first].start, tokens[last].stop
         words = [tokens[j] for j in range(first, last + 1)]
-        head = normalize_tokens(words[:inflected], [feats[j] for j in range(first, first + inflected)], models)
+        head = normalize_tokens(
+            words[:inflected], [feats[j] for j in range(first, first + inflected)], models
+        )
         rest = text[words[inflected - 1].stop : stop] if inflected < len(words) else ""
         normal = (head + rest).strip()
         nominative = feats[first + inflected - 1].get("Case", "Nom") == "Nom"
@@ -228,7 +240,7 @@ def _plural(word: str) -> bool:
 
 
 def _spokesperson(tokens: Sequence[Token], i: int) -> tuple[int, int, RoleKey, int] | None:
-    """пресс-секретарь президента [России] / российского лидера / Кремля; (официальный) представитель Кремля."""
+    """пресс-секретарь президента [России] / российского лидера / Кремля; представитель Кремля."""
     j = i + 1
     if j < len(tokens) and tokens[j].lemma == "кремль":
         return i, j, ("press_secretary", "Россия"), 1

@@ -194,6 +194,13 @@ def speaker_of_verb(ctx: Context, i: int, lo: int, hi: int) -> Speaker:
         if sources:
             return min(sources, key=lambda s: abs((s.span or (0, 0))[0] - token.start))
         return UNKNOWN  # "сообщается, что", "говорят, что": nobody named
+    if ctx.lang != "ru":
+        # English names its subject; an unknown noun phrase before the verb ("the central bank") is it
+        phrase = re.search(r"(?:\b(?:the|a|an)\s+)?((?:[\w.'-]+\s+){1,4})$", ctx.text[lo : token.start])
+        if phrase:
+            start = lo + phrase.start(1)
+            return Speaker((start, token.start - 1), phrase.group(1).strip(), "OTHER")
+        return UNKNOWN
     return context_speaker(ctx, token.start)
 
 

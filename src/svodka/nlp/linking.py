@@ -98,7 +98,11 @@ def _find_person(parts: NameParts, position: int, clusters: list[_Cluster]) -> _
 
 def _agrees(parts: NameParts, cluster: _Cluster, *, loose: bool = False) -> bool:
     last, first = cluster.last, cluster.first
-    if parts.last and last and not (same_surname(parts.last, last) or (loose and case_forms(parts.last, last))):
+    if (
+        parts.last
+        and last
+        and not (same_surname(parts.last, last) or (loose and case_forms(parts.last, last)))
+    ):
         return False
     if parts.first and first and not _same_first(parts.first, first):
         return False
@@ -121,7 +125,7 @@ def same_surname(a: str, b: str) -> bool:
     return lexicon.fold(a) == lexicon.fold(b)
 
 
-_CASE_ENDINGS = frozenset({"", "а", "у", "ом", "е", "ым", "ой", "ы", "и", "ей", "ю", "ем", "им", "я", "ю"})
+_CASE_ENDINGS = frozenset({"", "а", "у", "ом", "е", "ым", "ой", "ы", "и", "ей", "ю", "ем", "им", "я"})
 
 
 def case_forms(a: str, b: str) -> bool:
@@ -208,12 +212,12 @@ def _link_roles(ordered: list[Candidate], clusters: list[_Cluster], owner: dict[
     roles = [c for c in ordered if c.role is not None]
     # 1. Apposition binds a role to the name right after it, for the whole article.
     for role in roles:
-        assert role.role is not None  # noqa: S101 - filtered above; tells mypy
+        assert role.role is not None
         named = next((p for p in people if 0 <= p.start - role.stop <= _APPOSITION_GAP), None)
         if named is not None and role.role[1] is not None:
             owner[id(named)].roles.add(role.role)
     for role in roles:
-        assert role.role is not None  # noqa: S101
+        assert role.role is not None
         cluster = _resolve_role(role, role.role, clusters, owner, ordered)
         if cluster is None:
             cluster = _Cluster("PER")
@@ -292,7 +296,16 @@ def _records(
 
 
 def canonical_name(cluster: _Cluster) -> str:
-    """"Имя Фамилия" for a person, else the most used normal form (nominative spellings count double)."""
+    """ "Имя Фамилия" for a person, else the most used normal form (nominative spellings count double).
+
+    The normalizer writes ё as е; where the text spells a word of the name with ё, so does the name.
+    """
+    name = _canonical(cluster)
+    spelled = {lexicon.fold(w): w for m in cluster.mentions for w in m.text.split() if "ё" in w.lower()}
+    return " ".join(spelled.get(lexicon.fold(w), w) if "е" in w.lower() else w for w in name.split(" "))
+
+
+def _canonical(cluster: _Cluster) -> str:
     if cluster.type == "PER" and cluster.parts:
         first, last = cluster.first, cluster.last
         if first and _is_initial(first):

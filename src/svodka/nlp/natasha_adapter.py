@@ -129,7 +129,9 @@ def _parse_syntax(doc: Any, models: Models, mode: SyntaxMode) -> None:
     if mode == "all":
         chosen = list(doc.sents)
     else:
-        chosen = [s for s in doc.sents if any(sp.type == "ORG" and len(sp.tokens) > 1 for sp in s.spans or ())]
+        chosen = [
+            s for s in doc.sents if any(sp.type == "ORG" and len(sp.tokens) > 1 for sp in s.spans or ())
+        ]
     if not chosen:
         return
     markups = models.syntax.map([[t.text for t in s.tokens] for s in chosen])
@@ -142,12 +144,14 @@ def _parse_syntax(doc: Any, models: Models, mode: SyntaxMode) -> None:
 
 def normalize_tokens(tokens: Sequence[Token], feats: Sequence[dict[str, str]], models: Models) -> str:
     """Tokens (a part of a span) put in the nominative word by word, the way natasha normalizes PER/LOC."""
-    words = [DocToken(t.start, t.stop, t.text, pos=t.pos, feats=f) for t, f in zip(tokens, feats, strict=True)]
+    words = [
+        DocToken(t.start, t.stop, t.text, pos=t.pos, feats=f) for t, f in zip(tokens, feats, strict=True)
+    ]
     return str(normalize(models.vocab, words))
 
 
 def segment(text: str, models: Models) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
-    """Sentences and tokens only (razdel through natasha), lemmas by ``svodka.nlp.morph.lemma``: for English."""
+    """Sentences and tokens only, lemmas by ``svodka.nlp.morph.lemma`` (for English)."""
     sentences = tuple(Sentence(s.start, s.stop) for s in models.segmenter.sentenize(text))
     tokens = tuple(Token(t.start, t.stop, t.text, lemma(t.text)) for t in models.segmenter.tokenize(text))
     return sentences, tokens

@@ -34,7 +34,8 @@ _CITING = frozenset({"цитировать", "процитировать", "quot
 _CLAUSE_PUNCT = re.compile(r"[.!?…,:;]")
 # After a closing mark: optional punctuation, optional dash, then the attribution clause.
 _AFTER = re.compile(r"[ \t]*(?P<punct>[,.!?…]?)[ \t]*(?P<dash>[—–-]{1,2})?[ \t]*")
-_ATTRIBUTION_END = re.compile(r"[.!?;]|\s[—–-]\s|[«“„\"\n]")
+# The attribution ends with its sentence ("infox.ru" is no end), a dash or the line.
+_ATTRIBUTION_END = re.compile(r"[.!?;](?=\s|$)|\s[—–-]\s|:\s*[«“„\"]|\n")
 # «A, — сказал он. — B»: an attribution inside one pair of quote marks.
 _INSIDE = re.compile(
     r"(?P<punct>[,.!?…]?)[ \t]*[—–-]{1,2}[ \t]+(?P<attr>[^—–«»“”\n]{2,120}?)[.,:][ \t]*[—–-]{1,2}[ \t]+"

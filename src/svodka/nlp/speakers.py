@@ -39,6 +39,7 @@ _OBLIQUE = words(
     """
 )
 _SURNAME_NOMINATIVE = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина", "ская", "цкая")
+_MEDIA = frozenset({"агентство", "газета", "издание", "журнал", "телеканал", "радио", "радиостанция", "сайт"})
 _COLLECTIVE = frozenset({"делегация", "руководство", "представитель", "сотрудник"})
 _CYRILLIC = re.compile(r"[а-яё]")
 
@@ -57,7 +58,7 @@ def find_speaker(
     before = candidates(ctx, lo, anchor[0], subject)
     if len(before) > 1 and before[-1].span and before[-2].span:
         first, last = before[-2].span, before[-1].span
-        if ctx.text[first[1] : last[0]].strip() == "и" and ctx.text[last[1] : anchor[0]].strip(" ,") == "":
+        if ctx.text[first[1] : last[0]].strip() == "и":
             # "Израиль и США заявляют": two sources, one group
             return Speaker((first[0], last[1]), ctx.text[first[0] : last[1]], "OTHER")
     if before:
@@ -107,7 +108,7 @@ def candidates(ctx: Context, lo: int, hi: int, subject: bool = True) -> list[Spe
             continue
         if subject and (not can_be(token.text, "nomn") or _after_preposition(ctx, token.start, lo)):
             continue
-        speaker = _phrase_speaker(ctx, i, hi)
+        speaker = _phrase_speaker(ctx, i, hi, subject)
         if speaker is not None and speaker.span is not None:
             found.append((speaker.span[0], speaker))
             covered.append(speaker.span)
@@ -138,6 +139,8 @@ def _after_preposition(ctx: Context, offset: int, lo: int) -> bool:
         token = ctx.tokens[i]
         if token.text in '«“„"':
             continue
+        if token.lemma in _MEDIA and can_be(token.text, "nomn"):
+            return False  # "пишет газета «Ведомости»": the outlet is the subject
         return token.lemma in _OBLIQUE
     return False
 
@@ -152,11 +155,13 @@ def _is_role(token: Token) -> bool:
     return lemma in ROLE_NOUNS or lemma in GROUP_NOUNS or lemma in ENGLISH_ROLES
 
 
-def _is_people(token: Token) -> bool:
+def _is_people(token: Token, subject: bool = True) -> bool:
     """A plural noun for people ("инвесторы", "американцы"): a group speaker even when not listed."""
     return (
         token.text[:1].isalpha()
-        and any({"NOUN", "anim", "plur", "nomn"} <= tags for tags in _parses(token.text))
+        and any(
+            {"NOUN", "anim", "plur", "nomn" if subject else "plur"} <= tags for tags in _parses(token.text)
+        )
         and token.lemma not in _STOP_PHRASE
     )
 
@@ -228,12 +233,12 @@ def _adjectives_before(ctx: Context, index: int, lo: int) -> int:
     return start
 
 
-def _phrase_speaker(ctx: Context, index: int, hi: int) -> Speaker | None:
+def _phrase_speaker(ctx: Context, index: int, hi: int, subject: bool = True) -> Speaker | None:
     token = ctx.tokens[index]
     word = token.text.lower().replace("ё", "е")
     if word in SUBJECT_PRONOUNS or word in ENGLISH_PRONOUNS:
         return resolve_pronoun(ctx, token)
-    people = not _is_role(token) and _is_people(token)
+    people = not _is_role(token) and _is_people(token, subject)
     if not _is_role(token) and not people:
         return None
     start = _adjectives_before(ctx, index, 0 if index == 0 else ctx.tokens[max(0, index - 3)].start)
@@ -300,6 +305,8 @@ def _resolve_role(ctx: Context, index: int, span: tuple[int, int]) -> Speaker:
         if near and len(ctx.token_range(other.stop, near[0].start)) <= 4:
             resolved = ctx.from_mention(near[0])
             return Speaker(span, resolved.name, "PER", resolved.entity)
+    if ctx.lang != "ru":
+        return Speaker(span, ctx.text[span[0] : span[1]], "PER")  # "the minister": no Russian role chains
     person = previous_person(ctx, span[0], said_window=5)
     if person is not None:
         return Speaker(span, person.name, "PER", person.entity)

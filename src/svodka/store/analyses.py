@@ -33,7 +33,13 @@ class StoredEntity:
     mentions: int = 0
 
     def to_dict(self) -> dict[str, object]:
-        return {"id": self.id, "type": self.type, "name": self.name, "aliases": list(self.aliases), "mentions": self.mentions}
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "mentions": self.mentions,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +104,14 @@ def insert_analyses(conn: sqlite3.Connection, items: Sequence[tuple[str, Analysi
         conn.executemany(
             "INSERT OR IGNORE INTO mentions (article_id, start, stop, type, normal, entity_key, role) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, m.start, m.stop, m.type, m.normal, m.entity, int(m.role)) for m in analysis.mentions],
+            [
+                (article_id, m.start, m.stop, m.type, m.normal, m.entity, int(m.role))
+                for m in analysis.mentions
+            ],
         )
         conn.executemany(
-            "INSERT INTO quotes (article_id, seq, parts, kind, speaker_start, speaker_stop, speaker, speaker_type, "
+            "INSERT INTO quotes (article_id, seq, parts, kind, speaker_start, speaker_stop, speaker, "
+            "speaker_type, "
             "speaker_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_quote_row(article_id, n, q) for n, q in enumerate(analysis.quotes)],
         )
@@ -113,7 +123,17 @@ def insert_analyses(conn: sqlite3.Connection, items: Sequence[tuple[str, Analysi
 
 def _quote_row(article_id: str, seq: int, q: Quote) -> tuple[object, ...]:
     span = q.speaker_span or (None, None)
-    return (article_id, seq, json.dumps(q.parts), q.kind, span[0], span[1], q.speaker, q.speaker_type, q.speaker_entity)
+    return (
+        article_id,
+        seq,
+        json.dumps(q.parts),
+        q.kind,
+        span[0],
+        span[1],
+        q.speaker,
+        q.speaker_type,
+        q.speaker_entity,
+    )
 
 
 def delete_analysis(conn: sqlite3.Connection, article_id: str) -> None:
@@ -124,7 +144,9 @@ def delete_analysis(conn: sqlite3.Connection, article_id: str) -> None:
 
 def prune_entities(conn: sqlite3.Connection) -> int:
     """Delete store-level entities no article mentions any more; returns how many."""
-    cursor = conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM article_entities)")
+    cursor = conn.execute(
+        "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM article_entities)"
+    )
     return cursor.rowcount
 
 
@@ -135,9 +157,13 @@ def _resolve(conn: sqlite3.Connection, entity: Entity) -> str:
     if not person:
         return _ensure(conn, entity.type, entity.name, None, None)
     surname, first = words[-1], " ".join(words[:-1]) or None
-    full = [r[0] for r in conn.execute(
-        "SELECT id FROM entities WHERE type = 'PER' AND surname = ? AND first_name IS NOT NULL", (surname,)
-    )]
+    full = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM entities WHERE type = 'PER' AND surname = ? AND first_name IS NOT NULL",
+            (surname,),
+        )
+    ]
     if first is None:
         return full[0] if len(full) == 1 else _ensure(conn, "PER", entity.name, surname, None)
     store_id = _ensure(conn, "PER", entity.name, surname, first)
@@ -149,7 +175,8 @@ def _resolve(conn: sqlite3.Connection, entity: Entity) -> str:
 def _ensure(conn: sqlite3.Connection, kind: str, name: str, surname: str | None, first: str | None) -> str:
     store_id = entity_id(kind, name)
     conn.execute(
-        "INSERT OR IGNORE INTO entities (id, type, name, folded, surname, first_name) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO entities (id, type, name, folded, surname, first_name) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         (store_id, kind, name, fold(name), surname, first),
     )
     return store_id
@@ -184,15 +211,28 @@ def get_analysis(conn: sqlite3.Connection, article_id: str) -> Analysis | None:
     sentences = tuple(Sentence(s, e) for s, e in json.loads(row["sentences"]))
     tokens = tuple(Token(s, e, text[s:e], lemma, pos) for s, e, lemma, pos in json.loads(row["tokens"]))
     mentions = tuple(
-        Mention(r["start"], r["stop"], r["type"], text[r["start"] : r["stop"]], r["normal"], r["entity_key"], bool(r["role"]))
-        for r in conn.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start, stop DESC", (article_id,))
+        Mention(
+            r["start"],
+            r["stop"],
+            r["type"],
+            text[r["start"] : r["stop"]],
+            r["normal"],
+            r["entity_key"],
+            bool(r["role"]),
+        )
+        for r in conn.execute(
+            "SELECT * FROM mentions WHERE article_id = ? ORDER BY start, stop DESC", (article_id,)
+        )
     )
     entities = tuple(
         Entity(r["key"], r["type"], r["name"], tuple(json.loads(r["aliases"])))
-        for r in conn.execute("SELECT * FROM article_entities WHERE article_id = ? ORDER BY seq", (article_id,))
+        for r in conn.execute(
+            "SELECT * FROM article_entities WHERE article_id = ? ORDER BY seq", (article_id,)
+        )
     )
     quotes = tuple(
-        _quote(r) for r in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,))
+        _quote(r)
+        for r in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,))
     )
     dates = tuple(
         DateMention(r["start"], r["stop"], r["value"])
@@ -225,7 +265,9 @@ def get_entity(conn: sqlite3.Connection, store_id: str) -> EntityDetail | None:
     if row is None:
         return None
     mentions = tuple(
-        EntityMention(r["article_id"], r["start"], r["stop"], r["text"][r["start"] : r["stop"]], bool(r["role"]))
+        EntityMention(
+            r["article_id"], r["start"], r["stop"], r["text"][r["start"] : r["stop"]], bool(r["role"])
+        )
         for r in conn.execute(
             "SELECT m.article_id, m.start, m.stop, m.role, t.text FROM article_entities ae "
             "JOIN mentions m ON m.article_id = ae.article_id AND m.entity_key = ae.key "
@@ -249,18 +291,23 @@ def find_entities(conn: sqlite3.Connection, name: str, kind: str | None = None) 
     """Entities whose canonical name or an alias equals ``name`` (folded), most mentioned first."""
     folded = fold(name)
     rows = conn.execute(
-        "SELECT DISTINCT e.id, e.type, e.name FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id "
+        "SELECT DISTINCT e.id, e.type, e.name FROM entities e "
+        "LEFT JOIN entity_aliases a ON a.entity_id = e.id "
         "WHERE (e.folded = ? OR a.folded = ?) AND (? IS NULL OR e.type = ?)",
         (folded, folded, kind, kind),
     ).fetchall()
-    found = [StoredEntity(r["id"], r["type"], r["name"], _aliases(conn, r["id"]), _count(conn, r["id"])) for r in rows]
+    found = [
+        StoredEntity(r["id"], r["type"], r["name"], _aliases(conn, r["id"]), _count(conn, r["id"]))
+        for r in rows
+    ]
     return sorted(found, key=lambda e: -e.mentions)
 
 
 def quotes_by(conn: sqlite3.Connection, store_id: str) -> list[StoredQuote]:
     """Quotes whose resolved speaker is this entity, in article order."""
     rows = conn.execute(
-        "SELECT q.* FROM quotes q JOIN article_entities ae ON ae.article_id = q.article_id AND ae.key = q.speaker_key "
+        "SELECT q.* FROM quotes q "
+        "JOIN article_entities ae ON ae.article_id = q.article_id AND ae.key = q.speaker_key "
         "JOIN articles t ON t.id = q.article_id WHERE ae.entity_id = ? ORDER BY t.seq, q.seq",
         (store_id,),
     )
@@ -268,12 +315,18 @@ def quotes_by(conn: sqlite3.Connection, store_id: str) -> list[StoredQuote]:
 
 
 def _aliases(conn: sqlite3.Connection, store_id: str) -> tuple[str, ...]:
-    return tuple(r[0] for r in conn.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (store_id,)))
+    return tuple(
+        r[0]
+        for r in conn.execute(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (store_id,)
+        )
+    )
 
 
 def _count(conn: sqlite3.Connection, store_id: str) -> int:
     row = conn.execute(
-        "SELECT count(*) FROM article_entities ae JOIN mentions m ON m.article_id = ae.article_id AND m.entity_key = ae.key "
+        "SELECT count(*) FROM article_entities ae "
+        "JOIN mentions m ON m.article_id = ae.article_id AND m.entity_key = ae.key "
         "WHERE ae.entity_id = ?",
         (store_id,),
     ).fetchone()

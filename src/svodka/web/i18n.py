@@ -58,8 +58,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "no_quotes": "Цитат нет.",
         "speaker_unknown": "говорящий не определён",
         "members": "Материалы сюжета",
-        "original": "первоисточник",
-        "copy": "перепечатка",
+        "role_original": "первоисточник",
+        "role_copy": "перепечатка",
         "entities": "Упоминаются",
         "top_entities": "Главные участники",
         "related": "Связанные",
@@ -95,6 +95,7 @@ UI: Mapping[str, Mapping[str, str]] = {
         "legend_quote": "цитата",
         "source_unknown": "источник не указан",
         "more_columns": "Не показаны рядом",
+        "show_all": "Показать все",
     },
     "en": {
         "tagline": "how different sources tell one story",
@@ -142,8 +143,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "no_quotes": "No quotes.",
         "speaker_unknown": "speaker not resolved",
         "members": "Articles in this story",
-        "original": "original",
-        "copy": "copy",
+        "role_original": "original",
+        "role_copy": "copy",
         "entities": "Mentioned",
         "top_entities": "Main actors",
         "related": "Related",
@@ -179,6 +180,7 @@ UI: Mapping[str, Mapping[str, str]] = {
         "legend_quote": "quote",
         "source_unknown": "source not given",
         "more_columns": "Not shown side by side",
+        "show_all": "Show all",
     },
 }
 
