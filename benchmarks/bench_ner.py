@@ -35,6 +35,8 @@ def main(root: Path = DEFAULT_PATH) -> str:
         "type_fixes",
         "drop_common",
         "propagate",
+        "first_names",
+        "surnames",
         "split_cases",
         "abbreviations",
         "quoted_orgs",

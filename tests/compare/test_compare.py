@@ -123,6 +123,8 @@ def test_a_person_swap_is_a_difference() -> None:
         # a year that was only guessed
         ("Тушу нашли на берегу реки в сентябре 2025 года.", "Тушу нашли на берегу реки в сентябре."),
         ("The talks lasted more than two hours.", "The talks lasted three hours."),
+        # two lower bounds («выше» is a form of «высокий»)
+        ("Курс доллара на бирже поднялся выше 108 рублей.", "Курс доллара на бирже поднялся выше 110 рублей."),
         # figures of two things both articles know about
         (
             "Курс евро на бирже достиг 114 рублей. Доллар тоже подорожал.",

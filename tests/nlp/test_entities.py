@@ -10,6 +10,7 @@ import pytest
 
 from svodka.nlp.entities import Options, find_mentions
 from svodka.nlp.natasha_adapter import parse
+from svodka.nlp.surnames import nominative
 
 
 def mentions(text: str, models, options: Options | None = None) -> list[str]:  # type: ignore[no-untyped-def]
@@ -85,3 +86,21 @@ def test_offsets_point_into_the_text(nlp_models) -> None:  # type: ignore[no-unt
     text = "Встреча Владимира Путина и Дональда Трампа прошла в Анкоридже, сообщил ТАСС."
     found = find_mentions(text, parse(text, nlp_models), nlp_models)
     assert found and all(text[c.start : c.stop] == c.text for c in found)
+
+
+@pytest.mark.parametrize(
+    ("word", "case", "gender", "expected"),
+    [
+        ("Райкконена", "Gen", "Masc", "Райкконен"),
+        ("Монком", "Ins", "Masc", "Монк"),
+        ("Вертинской", "Dat", "Fem", "Вертинская"),
+        ("Мелкумовой", "Gen", "Fem", "Мелкумова"),
+        ("Маковского", "Gen", "Masc", "Маковский"),
+        ("Петровым", "Ins", "Masc", "Петров"),
+        ("Иванова", "Nom", "Fem", None),  # already nominative
+        ("Иванова", "Gen", "Fem", None),  # a woman's "Иванова" is not a case form of "Иванов"
+        ("Ли", "Gen", "Masc", None),
+    ],
+)
+def test_surname_nominative(word: str, case: str, gender: str, expected: str | None) -> None:
+    assert nominative(word, case, gender) == expected

@@ -87,3 +87,21 @@ def test_cli_jsonl(tmp_path: Path, nlp_models) -> None:  # type: ignore[no-untyp
     assert len(lines) == 1
     assert lines[0]["path"] == str(good)
     assert lines[0]["entities"] == svodka.extract(RU)["entities"]
+
+
+@pytest.mark.slow
+def test_english_titles_and_surnames(nlp_models) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Moscow. "
+        'The talks with Tokayev lasted two hours. "We are close allies," Putin told reporters. '
+        "Mr. Peskov declined to comment."
+    )
+    found = [(e["text"], e["type"], e["entity"]) for e in svodka.extract(text, lang="en")["entities"]]
+    assert found == [
+        ("Vladimir Putin", "PER", "Vladimir Putin"),
+        ("Kassym-Jomart Tokayev", "PER", "Kassym-Jomart Tokayev"),
+        ("Moscow", "LOC", "Moscow"),
+        ("Tokayev", "PER", "Kassym-Jomart Tokayev"),
+        ("Putin", "PER", "Vladimir Putin"),
+        ("Peskov", "PER", "Peskov"),
+    ]

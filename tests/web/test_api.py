@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TOKEN, auth
 from fastapi.testclient import TestClient
 from web_fixtures import HOSTILE, STORY_A, STORY_B
 
+from conftest import TOKEN, auth
 from svodka.errors import StoreError
 from svodka.web import views
 from svodka.web.app import create_app

@@ -36,6 +36,7 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
+_DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 # Channel furniture, not news: «Подписывайся на SHOT», «Прислать новость», "Subscribe".
 _PROMO = re.compile(
@@ -182,7 +183,11 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
     urls = [m.span() for m in _URL.finditer(text)]
     ordered = sorted(analysis.mentions, key=lambda m: m.start)
     mention_starts = [m.start for m in ordered]
-    in_url = {t.start for t in tokens if any(a <= t.start < b for a, b in urls)} if urls else set()
+    in_url = {
+        starts[k]
+        for a, b in urls
+        for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+    }
     claims: list[Claim] = []
     paragraph = 0
     previous_stop = 0
@@ -328,7 +333,10 @@ def _numbers(
     text: str, start: int, stop: int, tokens: Sequence[Token], dates: Sequence[DateMention]
 ) -> list[Number]:
     found: list[Number] = []
-    lemmas = [t.lemma for t in tokens]
+    if not _DIGIT.search(text, start, stop) and not any(t.lemma in _NUMBER_WORDS for t in tokens):
+        return found
+    # A qualifier is found by its form as well as its lemma: «выше» is a form of «высокий».
+    lemmas = [t.text.lower() if t.text.lower() in QUALIFIERS else t.lemma for t in tokens]
     starts = [t.start for t in tokens]
     for match in _NUMBER.finditer(text, start, stop):
         if any(d.start <= match.start() < d.stop for d in dates):
@@ -369,6 +377,11 @@ def _qualifier(lemmas: Sequence[str], before: int | None) -> Qualifier:
     if lemmas[before] in ("than", "чем") and before > 0:
         before -= 1
     return QUALIFIERS.get(lemmas[before], "eq")
+
+
+def qualifier_word(token: Token) -> bool:
+    """Whether a token bounds a number («выше», whose lemma is «высокий», counts by its form)."""
+    return token.lemma in QUALIFIERS or token.text.lower() in QUALIFIERS
 
 
 def _places(

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from itertools import combinations
 
 from svodka.compare.align import Alignment
-from svodka.compare.claims import QUALIFIERS, Claim, Doc, Number, Place
+from svodka.compare.claims import Claim, Doc, Number, Place, qualifier_word
 from svodka.compare.events import Before, Event, order
 from svodka.compare.result import Difference, Span
 from svodka.compare.words import ATTRIBUTION, STOP
@@ -208,7 +208,7 @@ def _figures(doc: Doc) -> list[_Figure]:
                 if t.text[:1].isalpha()
                 and t.lemma not in STOP
                 and t.lemma not in ATTRIBUTION
-                and t.lemma not in QUALIFIERS  # «выше 115 рублей» says nothing about what is counted
+                and not qualifier_word(t)  # «выше 115 рублей» says nothing about what is counted
             )
             if len(words - {number.unit}) >= 1:
                 found.append(_Figure(claim, number, words, start, stop))

@@ -126,3 +126,30 @@ def propagate_people(
         result.append(Candidate(start, stop, "PER", text[start:stop], normal, nominative))
         i = j + 1
     return result
+
+
+@lru_cache(maxsize=50_000)
+def _first_name(word: str) -> bool:
+    """pymorphy's best reading of the word is a first name ("лазаря" → Лазарь)."""
+    parses = analyzer().parse(word)
+    return bool(parses) and "Name" in parses[0].tag and parses[0].score >= 0.5
+
+
+def first_names(text: str, candidates: list[Candidate], parsed: Parsed, models: Models) -> list[Candidate]:
+    """A capitalized first name inside a sentence that the tagger left out is a person ("Лазарь")."""
+    starts = {s.start for s in parsed.sentences}
+    taken = sorted((c.start, c.stop) for c in candidates)
+    added = []
+    for i, token in enumerate(parsed.tokens):
+        word = token.text
+        if not word[:1].isupper() or len(word) < 3 or token.start in starts or not word.isalpha():
+            continue
+        if i > 0 and parsed.tokens[i - 1].text in ("«", '"', "„", "“", ".", "!", "?", "…", ":"):
+            continue
+        if any(a < token.stop and token.start < b for a, b in taken) or not _first_name(fold(word)):
+            continue
+        normal = normalize_tokens([token], [parsed.feats[i]], models)
+        added.append(
+            Candidate(token.start, token.stop, "PER", word, normal, parsed.feats[i].get("Case") == "Nom")
+        )
+    return candidates + added

@@ -244,10 +244,14 @@ def find_mentions(text: str, sentences: Sequence[Sentence], tokens: Sequence[Tok
             continue
         first, last = run
         i = last + 1
-        words = [t.text for t in tokens[first : last + 1]]
         titled = False
-        while words and words[0].lower().rstrip(".") in TITLES:
-            words, first, titled = words[1:], first + 1, True
+        # "Russian President Vladimir Putin", "Mr. Peskov": the name starts after the last title word
+        titles = [k for k in range(first, last) if tokens[k].text.lower().rstrip(".") in TITLES]
+        if titles:
+            first, titled = titles[-1] + 1, True
+        while first <= last and not any(ch.isalpha() for ch in tokens[first].text):
+            first += 1
+        words = [t.text for t in tokens[first : last + 1]]
         if not words:
             continue
         kind = _kind(words, tokens, first, titled, surnames)
@@ -284,6 +288,8 @@ def _run_at(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             j += 1
         elif tokens[j].text.lower() in CONNECTORS and j + 1 < len(tokens) and _capitalized(tokens[j + 1]):
             j += 1
+        elif tokens[j].text == "." and tokens[j - 1].text.lower() in TITLES and j + 1 < len(tokens):
+            j += 1  # "Mr. Peskov"
         else:
             break
     return i, last

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from svodka.nlp import lexicon
+from svodka.nlp import lexicon, surnames
 from svodka.nlp.candidate import Candidate, RoleKey
-from svodka.nlp.consistency import drop_common_words, propagate_people
+from svodka.nlp.consistency import drop_common_words, first_names, propagate_people
 from svodka.nlp.morph import analyzer
 from svodka.nlp.natasha_adapter import Models, Parsed, RawSpan, normalize_tokens
 from svodka.nlp.types import EntityType, Token
@@ -30,10 +30,12 @@ class Options:
     clean_spans: bool = True
     type_fixes: bool = True
     split_cases: bool = True
+    surnames: bool = True
     abbreviations: bool = True
     quoted_orgs: bool = True
     drop_common: bool = True
     propagate: bool = True
+    first_names: bool = True
     roles: bool = True
 
 
@@ -54,6 +56,8 @@ def find_mentions(text: str, parsed: Parsed, models: Models, options: Options = 
         found = drop_common_words(found, parsed)
     if options.propagate:
         found = propagate_people(text, found, parsed, models)
+    if options.first_names:
+        found = first_names(text, found, parsed, models)
     if options.roles:
         found.extend(find_roles(text, parsed, models))
     found.sort(key=lambda c: (c.start, -c.stop))
@@ -82,6 +86,8 @@ def _from_span(text: str, span: RawSpan, parsed: Parsed, models: Models, options
                     [parsed.tokens[i] for i in part], [parsed.feats[i] for i in part], models
                 )
             nominative = all(parsed.feats[i].get("Case", "") in ("", "Nom") for i in part)
+            if kind == "PER" and options.surnames:
+                normal = _surname_nominative(normal, parsed, part)
             if kind in ("LOC", "ORG"):
                 normal = lexicon.canonical_abbreviation(normal) or normal
             if options.type_fixes:
@@ -90,6 +96,26 @@ def _from_span(text: str, span: RawSpan, parsed: Parsed, models: Models, options
                 kind = lexicon.TYPE_FIXES.get(lexicon.fold(normal), kind)
             found.append(Candidate(start, stop, kind, text[start:stop], normal, nominative))
     return found
+
+
+def _surname_nominative(normal: str, parsed: Parsed, part: list[int]) -> str:
+    """Where the normalizer left a surname in its oblique case, put it in the nominative by its ending."""
+    words = normal.split(" ")
+    token, feats = parsed.tokens[part[-1]], parsed.feats[part[-1]]
+    if not words or lexicon.fold(words[-1]) != lexicon.fold(token.text):
+        return normal
+    gender = _name_gender(parsed.tokens[part[0]].text) if len(part) > 1 else None
+    guess = surnames.nominative(token.text, feats.get("Case", ""), gender or feats.get("Gender", ""))
+    return " ".join([*words[:-1], guess]) if guess else normal
+
+
+@lru_cache(maxsize=20_000)
+def _name_gender(word: str) -> str | None:
+    """Gender of a first name by the dictionary ("Анна" → Fem), None when it is not a known name."""
+    for parse in analyzer().parse(word.lower())[:3]:
+        if "Name" in parse.tag:
+            return {"masc": "Masc", "femn": "Fem"}.get(str(parse.tag.gender))
+    return None
 
 
 def _pieces(tokens: Sequence[Token], indexes: list[int], kind: str) -> list[tuple[list[int], bool]]:
