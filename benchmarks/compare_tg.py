@@ -97,7 +97,10 @@ def judge(paths: list[Path], note: str = "") -> None:
         "fact (in any words).\n\n" + "\n".join(rows) + ("\n\n" + note if note else "")
     )
     print(body)
-    write_section("compare-tg", "Comparison precision on tg-ru-2024 stories (judged by reading)", body)
+    command = "python -m benchmarks.compare_tg --judged " + " ".join(p.name for p in paths) + " --note …"
+    write_section(
+        "compare-tg", "Comparison precision on tg-ru-2024 stories (judged by reading)", body, command=command
+    )
 
 
 def _count(path: Path) -> tuple[dict[str, list[int]], int]:

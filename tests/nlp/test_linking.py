@@ -148,3 +148,14 @@ def test_store_level_entities(tmp_path: Path, nlp_models) -> None:  # type: igno
         assert len(set(ivanovs.values())) == 2  # one surname, two people
         assert store.analysis("a0") == analyses[0]  # stored and read back unchanged
         assert store.analysis("missing") is None
+
+
+def test_a_surname_that_reads_as_a_first_name() -> None:
+    # pymorphy guesses "Гиффордс" to be a first name; after the full name it is the surname
+    candidates = [
+        Candidate(0, 17, "PER", "Гэбриэль Гиффордс", "Гэбриэль Гиффордс"),
+        Candidate(30, 38, "PER", "Гиффордс", "Гиффордс"),
+    ]
+    mentions, entities = link(candidates)
+    assert [e.name for e in entities] == ["Гэбриэль Гиффордс"]
+    assert {m.entity for m in mentions} == {"PER:Гэбриэль Гиффордс"}

@@ -14,7 +14,6 @@ from rich.text import Text
 from svodka.cli.common import console, errors_to_exit, fail, print_json
 from svodka.compare import Comparison, Span, compare_articles, compare_story, word_vectors
 from svodka.compare.tone import relative
-from svodka.errors import UsageError
 from svodka.ingest.normalize import to_article
 from svodka.ingest.sources import read_inputs
 from svodka.model import Article, Rejection
@@ -138,9 +137,3 @@ def _first_per_doc(spans: tuple[Span, ...]) -> list[Span]:
     for span in spans:
         seen.setdefault(span.doc, span)
     return list(seen.values())
-
-
-def require_story_id(story_id: str | None) -> str:
-    if not story_id:
-        raise UsageError("give a story id (see `svodka stories`)")
-    return story_id

@@ -37,6 +37,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
 _DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 # Channel furniture, not news: «Подписывайся на SHOT», «Прислать новость», "Subscribe".
 _PROMO = re.compile(
@@ -267,11 +268,16 @@ def event_kinds(tokens: Sequence[Token]) -> list[tuple[str, Token]]:
 def _content(token: Token) -> bool:
     """A word that says what the claim is about: not a function word, not a number (numbers are compared
     as numbers), not a verb of saying («сообщил источник» tells who said it, not what happened)."""
+    return _content_lemma(token.lemma, token.pos)
+
+
+@lru_cache(maxsize=100_000)
+def _content_lemma(lemma: str, pos: str) -> bool:
     return (
-        token.pos in _CONTENT_POS
-        and token.lemma not in STOP
-        and token.lemma not in ATTRIBUTION
-        and any(c.isalpha() for c in token.lemma)
+        pos in _CONTENT_POS
+        and lemma not in STOP
+        and lemma not in ATTRIBUTION
+        and _LETTER.search(lemma) is not None
     )
 
 

@@ -75,6 +75,12 @@ def _link_people(names: list[Candidate], clusters: list[_Cluster], owner: dict[i
     # Full names first, so that a surname used before the full name still finds its person.
     for candidate, parts in sorted(parsed, key=lambda item: not item[1].full):
         match = _find_person(parts, candidate.start, clusters)
+        if match is None and parts.first and not parts.last and not parts.patronymic:
+            # One word read as a first name may be a surname seen before ("Гиффордс" after "Гэбриэль
+            # Гиффордс"): then it is that person's surname.
+            as_surname = NameParts(None, None, parts.first)
+            match = _find_person(as_surname, candidate.start, [c for c in clusters if c.last])
+            parts = as_surname if match is not None else parts
         if match is None:
             match = _Cluster("PER")
             clusters.append(match)
