@@ -46,13 +46,23 @@ class _Cluster:
     roles: set[RoleKey] = field(default_factory=set)
     last_seen: int = 0
 
+    _names: tuple[int, str | None, str | None] = (-1, None, None)
+    """(number of parts, first, last) as last computed: linking asks for them often."""
+
     @property
     def first(self) -> str | None:
-        return _vote([p.first for p in self.parts if p.first], self)
+        return self._name_votes()[0]
 
     @property
     def last(self) -> str | None:
-        return _vote([p.last for p in self.parts if p.last], self)
+        return self._name_votes()[1]
+
+    def _name_votes(self) -> tuple[str | None, str | None]:
+        if self._names[0] != len(self.parts) + len(self.mentions):
+            first = _vote([p.first for p in self.parts if p.first], self)
+            last = _vote([p.last for p in self.parts if p.last], self)
+            self._names = (len(self.parts) + len(self.mentions), first, last)
+        return self._names[1], self._names[2]
 
 
 def link(candidates: Sequence[Candidate]) -> tuple[list[Mention], list[Entity]]:

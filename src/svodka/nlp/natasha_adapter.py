@@ -31,7 +31,9 @@ from natasha import (  # isort: skip - must come after svodka.nlp.morph
 from natasha.doc import DocToken  # isort: skip
 from natasha.norm import normalize, syntax_normalize  # isort: skip
 
-SyntaxMode = Literal["none", "org", "all"]
+SyntaxMode = Literal["none", "span", "org", "all"]
+"""What the syntax parser reads: nothing, each ORG span that needs it on its own (default), the sentences
+holding such spans, or every sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,7 @@ def shared_models() -> Models:
     return Models()
 
 
-def parse(text: str, models: Models, *, syntax: SyntaxMode = "org") -> Parsed:
+def parse(text: str, models: Models, *, syntax: SyntaxMode = "span") -> Parsed:
     """Sentences, tokens with lemmas and UD tags, and NER spans with normal forms."""
     doc = Doc(text)
     doc.segment(models.segmenter)
@@ -117,36 +119,47 @@ def parse(text: str, models: Models, *, syntax: SyntaxMode = "org") -> Parsed:
     feats = []
     index = {}
     for i, token in enumerate(doc.tokens):
-        token.lemmatize(vocab)
-        tokens.append(Token(token.start, token.stop, token.text, token.lemma, token.pos or ""))
+        # pymorphy's first reading, cached per word (``svodka.nlp.morph.lemma``): the same lemmas search and
+        # quotes use, and 8x cheaper than natasha's tag-aware choice, which changed no entity (measured).
+        tokens.append(Token(token.start, token.stop, token.text, lemma(token.text), token.pos or ""))
         feats.append(token.feats or {})
         index[token.start] = i
     spans = []
     for span in doc.spans:
         if not span.tokens:
             continue
-        method = syntax_normalize if span.type == "ORG" and span.tokens[0].id else normalize
-        normal = method(vocab, span.tokens)
+        if span.type == "ORG" and len(span.tokens) > 1 and (span.tokens[0].feats or {}).get("Case") == "Nom":
+            normal = span.text  # its head, the first word, is in the nominative: so is the name as written
+        else:
+            method = syntax_normalize if span.type == "ORG" and span.tokens[0].id else normalize
+            normal = method(vocab, span.tokens)
         first = index[span.tokens[0].start]
         spans.append(RawSpan(span.start, span.stop, span.type, normal, first, first + len(span.tokens) - 1))
     sentences = tuple(Sentence(s.start, s.stop) for s in doc.sents)
     return Parsed(sentences, tuple(tokens), tuple(feats), tuple(spans))
 
 
+def _needs_syntax(span: Any) -> bool:
+    """A multi-word ORG not in the nominative: only the parse tells which of its words to inflect."""
+    return bool(span.type == "ORG" and len(span.tokens) > 1 and (span.tokens[0].feats or {}).get("Case") != "Nom")
+
+
 def _parse_syntax(doc: Any, models: Models, mode: SyntaxMode) -> None:
     if mode == "none":
         return
     if mode == "all":
-        chosen = list(doc.sents)
+        chosen = [s.tokens for s in doc.sents]
+    elif mode == "org":
+        chosen = [s.tokens for s in doc.sents if any(_needs_syntax(sp) for sp in s.spans or ())]
     else:
-        chosen = [
-            s for s in doc.sents if any(sp.type == "ORG" and len(sp.tokens) > 1 for sp in s.spans or ())
-        ]
+        # The span alone parses the same way inside its sentence for all but a few names (measured:
+        # see BENCHMARKS.md "NLP speed"), at a fraction of the cost: a name is 2-4 words, a sentence 20.
+        chosen = [sp.tokens for sp in doc.spans if _needs_syntax(sp)]
     if not chosen:
         return
-    markups = models.syntax.map([[t.text for t in s.tokens] for s in chosen])
-    for number, (sent, markup) in enumerate(zip(chosen, markups, strict=True), 1):
-        for target, source in zip(sent.tokens, markup.tokens, strict=True):
+    markups = models.syntax.map([[t.text for t in tokens] for tokens in chosen])
+    for number, (group, markup) in enumerate(zip(chosen, markups, strict=True), 1):
+        for target, source in zip(group, markup.tokens, strict=True):
             target.id = f"{number}_{source.id}"
             target.head_id = f"{number}_{source.head_id}"
             target.rel = source.rel
