@@ -5,9 +5,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from svodka.store.db import now_iso
-from svodka.stories.records import Story, StoryDetail, StoryMember, compress_lead, importance
+from svodka.stories.records import (
+    RECENCY_HOURS,
+    Story,
+    StoryDetail,
+    StoryMember,
+    compress_lead,
+    importance,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -215,15 +223,41 @@ def list_stories(
     if f.entity:
         parts.append("id IN (SELECT story_id FROM story_entities WHERE name = ? COLLATE NOCASE)")
         params.append(" ".join(f.entity.lower().replace("ё", "е").split()))
-    clause = " WHERE " + " AND ".join(parts) if parts else ""
-    rows = list(conn.execute(f"SELECT * FROM stories{clause}", params))
     reference = until or conn.execute("SELECT max(last_seen) FROM stories").fetchone()[0]
+    rows = _candidates(conn, parts, params, reference, limit)
     ranked = sorted(
         rows,
         key=lambda r: (-_importance(r, reference), -r["size"], r["seq"]),
     )
     chosen = ranked if limit is None else ranked[:limit]
     return [_story(conn, r, reference) for r in chosen]
+
+
+# Recency fades importance by exp(-age / RECENCY_HOURS): after this many hours the factor is below e^-8, so
+# an older story (breadth × velocity stays under ~100 in practice) cannot reach the top of a list that has
+# enough recent stories; only the far tail of a long list could differ from ranking every story.
+_RANKING_HORIZON_HOURS = 8 * RECENCY_HOURS
+
+
+def _candidates(
+    conn: sqlite3.Connection, parts: list[str], params: list[object], reference: str | None, limit: int | None
+) -> list[sqlite3.Row]:
+    """The rows to rank: for a top-N list, only stories seen within the ranking horizon (and undated
+    ones), unless there are fewer than N of them; so ranking costs the recent stories, not the store."""
+    clause = " WHERE " + " AND ".join(parts) if parts else ""
+    if limit is not None and reference:
+        horizon = (_parse_utc(reference) - timedelta(hours=_RANKING_HORIZON_HOURS)).strftime(
+            "%Y-%m-%dT%H:%M:%SZ"
+        )
+        recent = " AND ".join([*parts, "(last_seen >= ? OR last_seen IS NULL)"])
+        rows = list(conn.execute(f"SELECT * FROM stories WHERE {recent}", [*params, horizon]))
+        if len(rows) >= limit:
+            return rows
+    return list(conn.execute(f"SELECT * FROM stories{clause}", params))
+
+
+def _parse_utc(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 def get_story(conn: sqlite3.Connection, story_id: str) -> StoryDetail | None:
