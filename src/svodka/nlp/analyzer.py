@@ -11,7 +11,6 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime
-from multiprocessing import get_context
 
 from svodka.errors import UsageError
 from svodka.model import Article, Published
@@ -93,13 +92,9 @@ class PoolAnalyzer:
         if not articles:
             return []
         if self._pool is None:
-            # One BLAS thread per worker: the workers are the parallelism, more threads only contend.
-            # Spawned (not forked) workers read these on start and share nothing with this process.
-            for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-                os.environ.setdefault(name, "1")
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=get_context("spawn"), initializer=_warm_worker
-            )
+            # Forked workers (scripts need no ``if __name__ == "__main__"`` guard); each builds its own
+            # models, which also limits its BLAS to one thread (see ``natasha_adapter.Models``).
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_warm_worker)
         size = max(1, min(CHUNK, -(-len(articles) // self.workers)))
         chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         results: list[Analysis] = []
