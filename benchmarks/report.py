@@ -40,9 +40,12 @@ def write_section(name: str, title: str, body: str, *, command: str | None = Non
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     block = (
         f"<!-- begin {name} -->\n## {title}\n\n"
-        f"Command: `{cmd}`  \nMeasured: {stamp} on {machine()}\n\n{body.strip()}\n<!-- end {name} -->"
+        f"Command: `{cmd}`  \nMeasured: {stamp} on {machine()}\n\n"
+        f"{body.strip()}\n<!-- end {name} -->"
     )
     text = BENCHMARKS_MD.read_text(encoding="utf-8") if BENCHMARKS_MD.exists() else "# Benchmarks\n"
     pattern = re.compile(rf"<!-- begin {re.escape(name)} -->.*?<!-- end {re.escape(name)} -->", re.S)
-    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    text = (
+        pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    )
     BENCHMARKS_MD.write_text(text, encoding="utf-8")

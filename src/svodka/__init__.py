@@ -12,7 +12,15 @@ The public API::
 from datetime import date as _date
 from typing import Any as _Any
 
-from svodka.errors import BadInput, FetchError, NotFound, StoreError, SvodkaError, UnsupportedFormat, UsageError
+from svodka.errors import (
+    BadInput,
+    FetchError,
+    NotFound,
+    StoreError,
+    SvodkaError,
+    UnsupportedFormat,
+    UsageError,
+)
 from svodka.ingest.fetch import Fetcher
 from svodka.model import Article, RawDocument, Rejection
 from svodka.pipeline import IngestOptions, IngestReport, ingest, ingest_documents

@@ -51,7 +51,7 @@ def watch_command(
     rounds = 1 if once else max_rounds
     with open_db(db) as store:
         analyzer = _analyzer(workers) if nlp else None
-        options = IngestOptions(analyzer=analyzer)  # type: ignore[arg-type]  # the NLP layer's analyzer
+        options = IngestOptions(analyzer=analyzer)
         done = 0
         try:
             console.print(f"watching {len(urls)} feed(s) every {every}; Ctrl-C stops", highlight=False)

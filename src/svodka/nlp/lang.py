@@ -11,10 +11,11 @@ import re
 _CYRILLIC_WORD = re.compile(r"\b[а-яёА-ЯЁ]{2,}")
 _LATIN_WORD = re.compile(r"\b[a-zA-Z]{2,}\b")
 _OTHER_CYRILLIC = re.compile(r"[ієїґўәғқңөұүһ]", re.IGNORECASE)  # Ukrainian, Belarusian, Kazakh letters
-_ENGLISH = frozenset(
+_ENGLISH_WORDS = (
     "the of and to in is was for on that with as by at from it be are has have had said will an this "
-    "not but or were which their its after who been would they more than about".split()
+    "not but or were which their its after who been would they more than about"
 )
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
 
 
 def detect_language(text: str) -> str:
