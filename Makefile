@@ -57,6 +57,7 @@ bench-nlp: setup
 	$(BIN)/python -m benchmarks.bench_ner $(SHARED)/data/factru
 	$(BIN)/python -m benchmarks.bench_names $(SHARED)/data/factru
 	$(BIN)/python -m benchmarks.bench_quotes $(SHARED)/data/quotes
+	$(BIN)/python -m benchmarks.check_seeds $(SHARED)/seeds
 	$(BIN)/python -m benchmarks.bench_nlp_speed $(SHARED)/corpora/tg-ru-2024/posts.jsonl
 
 bench-stories: setup
