@@ -15,7 +15,7 @@ import pytest
 
 import svodka
 from svodka.model import Article, RawDocument, Rejection
-from svodka.nlp.types import Analysis
+from svodka.nlp.types import Analysis, DateMention
 from svodka.pipeline import IngestOptions, IngestReport, ingest, ingest_documents
 from svodka.store import Store, open_store
 
@@ -272,3 +272,33 @@ def test_kill_9_mid_ingest_loses_nothing_reported_and_a_rerun_completes(tmp_path
     with open_store(killed_db) as resumed, open_store(clean_db) as clean:
         assert ids(resumed) == ids(clean)
         assert len(resumed.search("губернатора")) > 0
+
+
+# Analysis runs one batch ahead of storage ---------------------------------------------------------------
+class _OrderRecorder:
+    """A fake analyzer: each analysis carries its article's first word as a date value, and every call and
+    store is logged, so the test sees both the pairing and the overlap."""
+
+    def __init__(self, store: Store, log: list[str]) -> None:
+        self.store, self.log = store, log
+
+    def analyse(self, articles: Sequence[Article]) -> list[Analysis]:
+        self.log.append(f"analyse {articles[0].text.split()[0]} stored={self.store.count()}")
+        return [Analysis(lang="ru", dates=(DateMention(0, 1, a.text.split()[0]),)) for a in articles]
+
+
+def test_the_next_batch_is_analysed_before_this_one_is_stored_and_pairs_stay_right(tmp_path: Path) -> None:
+    docs: list[RawDocument | Rejection] = [
+        RawDocument(text=f"n{i} — новость номер {i}.", origin=f"t:{i}", external_id=str(i)) for i in range(6)
+    ]
+    log: list[str] = []
+    with open_store(tmp_path / "s.db") as store:
+        analyzer = _OrderRecorder(store, log)
+        report = ingest_documents(store, docs, IngestOptions(batch_size=2, analyzer=analyzer, stories=False))
+        assert report.stored == 6
+        # The second batch's analysis starts before the first batch is stored (the store is still empty).
+        assert log[:2] == ["analyse n0 stored=0", "analyse n2 stored=0"]
+        for article in store.articles():
+            analysis = store.analysis(article.id)
+            assert analysis is not None
+            assert analysis.dates[0].value == article.text.split()[0]

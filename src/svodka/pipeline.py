@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Protocol
@@ -91,10 +92,9 @@ def ingest_documents(
     report = IngestReport()
     started = time.perf_counter()
     clusterer = (opts.clusterer or Clusterer.load(store.conn)) if opts.stories else None
-    for batch in _batches(documents, opts.batch_size):
-        report.read += len(batch)
-        fresh = _new_articles(store, batch, report)
-        analyses = opts.analyzer.analyse(fresh) if opts.analyzer and fresh else None
+
+    def store_batch(fresh: list[Article], analysing: Future[list[Analysis]] | None) -> None:
+        analyses = analysing.result() if analysing is not None else None
         with store.write() as conn:  # stored and assigned to stories together, or not at all
             stored = store.add_articles(fresh, analyses)
             if clusterer is not None:  # deduplicate and assign: copies join their original, others a story
@@ -106,6 +106,24 @@ def ingest_documents(
         report.seconds = time.perf_counter() - started
         if progress:
             progress(report)
+
+    # With an analyzer, batch N+1 is analysed (in its worker processes) while batch N is stored and assigned,
+    # so the NLP workers do not wait for the writer. Batches are still stored one at a time, in order.
+    previous: tuple[list[Article], Future[list[Analysis]] | None] | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="svodka-analyse") as ahead:
+        for batch in _batches(documents, opts.batch_size):
+            report.read += len(batch)
+            fresh = _new_articles(store, batch, report)
+            analysing = ahead.submit(opts.analyzer.analyse, fresh) if opts.analyzer and fresh else None
+            if previous is not None:
+                store_batch(*previous)
+                previous = None
+            if analysing is None:
+                store_batch(fresh, None)  # nothing to wait for: store at once
+            else:
+                previous = (fresh, analysing)
+        if previous is not None:
+            store_batch(*previous)
     report.seconds = time.perf_counter() - started
     return report
 
