@@ -5,9 +5,9 @@
         [--nlp-docs 1000] [--replay 200000] [--limit N] [--workers 0]
 
 Three measurements, each in a fresh temporary store:
-1. NLP slice: the first ``--nlp-docs`` posts through the full pipeline (NLP + stories + store). The time
-   spent inside the analyser is measured in the same run, so "NLP-only throughput" and "full pipeline
-   throughput" are over the same documents at the same moment (ratio = NLP time / total time).
+1. NLP slice: the first ``--nlp-docs`` posts through the analyser alone (nothing stored), then through the
+   full pipeline (NLP + stories + store) with the same analyser, in the same run: the ratio of the two
+   throughputs over the same documents.
 2. Whole corpus, ``--no-nlp`` features (lemmas, no entities): per-article assignment time (features, copy
    lookup, candidates, scoring) at 1k, 10k and 22k stored articles; per-batch overhead (maintain + write).
 3. Replay to ``--replay`` articles: the corpus again and again with dates shifted past its end and ids made
@@ -29,6 +29,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks.report import write_section
+from svodka.ingest.normalize import to_article
 from svodka.ingest.sources import ReadOptions, read_inputs
 from svodka.model import Article, RawDocument, Rejection, sort_key
 from svodka.nlp.types import Analysis
@@ -136,6 +137,14 @@ def nlp_slice(docs: list[RawDocument], workers: int) -> dict[str, float]:
     from svodka.nlp.analyzer import make_analyzer
 
     analyzer = TimedAnalyzer(make_analyzer(workers=workers or None))
+    # NLP alone, first: the same articles through the same analyser in the pipeline's batches, nothing
+    # stored. (Time inside the analyser during the full run is no measure of NLP alone: the pipeline
+    # analyses the next batch while it stores the current one.)
+    articles = [a for a in map(to_article, docs) if isinstance(a, Article)]
+    started = time.perf_counter()
+    for i in range(0, len(articles), IngestOptions().batch_size):
+        analyzer.analyse(articles[i : i + IngestOptions().batch_size])
+    nlp_only = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "nlp.db") as store:
         timed = TimedClusterer(Clusterer.load(store.conn))
         try:
@@ -149,7 +158,8 @@ def nlp_slice(docs: list[RawDocument], workers: int) -> dict[str, float]:
     return {
         "docs": report.stored,
         "total_s": total,
-        "nlp_s": analyzer.seconds,
+        "nlp_s": nlp_only,
+        "nlp_docs": len(articles),
         "stories_s": sum(timed.latencies) + timed.batch_seconds,
         "peak_mb": peak_mb(),
     }
@@ -200,17 +210,17 @@ def main() -> None:
     if args.nlp_docs:
         nlp = nlp_slice(corpus[: args.nlp_docs], args.workers)
         full_rate = nlp["docs"] / nlp["total_s"]
-        nlp_rate = nlp["docs"] / nlp["nlp_s"]
+        nlp_rate = nlp["nlp_docs"] / nlp["nlp_s"]
         ratio = full_rate / nlp_rate
         lines = [
             head,
             "",
-            f"### Full pipeline vs NLP alone (first {nlp['docs']:.0f} posts, one run)",
+            f"### Full pipeline vs NLP alone (first {nlp['docs']:.0f} posts, both in one run)",
             "",
             "| measure | value |",
             "|---|---|",
             f"| full pipeline (read + NLP + stories + store) | {full_rate:.1f} docs/s ({nlp['total_s']:.1f} s) |",
-            f"| NLP alone (time inside the analyser) | {nlp_rate:.1f} docs/s ({nlp['nlp_s']:.1f} s) |",
+            f"| NLP alone (same articles, same analyser, nothing stored) | {nlp_rate:.1f} docs/s ({nlp['nlp_s']:.1f} s) |",
             f"| stories step (assign + maintain + write) | {nlp['stories_s']:.1f} s |",
             f"| full / NLP-only | **{ratio:.2f}×** (target ≥ 0.8×: {'met' if ratio >= 0.8 else 'NOT met'}) |",
             f"| peak memory so far | {nlp['peak_mb']:.0f} MB |",
