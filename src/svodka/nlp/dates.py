@@ -57,16 +57,10 @@ _RU_YEAR_WORD = r"(?:\s*(?:года|году|год|г\.))"
 
 _ISO = re.compile(_B + r"(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<day>[0-3]\d)" + _E)
 _NUMERIC = re.compile(_B + r"(?P<day>[0-3]?\d)\.(?P<mm>[01]\d)\.(?P<year>(?:19|20)\d\d)" + _E)
+# «… 2025 года» after a day or a month: the year is optional and named ``year``.
+_OPTIONAL_YEAR = r"(?:\s+(?P<year>(?:19|20)\d\d)" + _RU_YEAR_WORD + r"?" + _E + r")?"
 _RU_DAY = re.compile(
-    _B
-    + r"(?P<day>[0-3]?\d)(?:\s*[–—-]\s*(?P<day2>[0-3]?\d))?\s+"
-    + _RU_MONTH
-    + _E
-    + r"(?:\s+(?P<year>(?:19|20)\d\d)"
-    + _RU_YEAR_WORD
-    + r"?"
-    + _E
-    + r")?",
+    _B + r"(?P<day>[0-3]?\d)(?:\s*[–—-]\s*(?P<day2>[0-3]?\d))?\s+" + _RU_MONTH + _E + _OPTIONAL_YEAR,
     re.IGNORECASE,
 )
 _RU_MONTH_ONLY = re.compile(
@@ -74,11 +68,7 @@ _RU_MONTH_ONLY = re.compile(
     + r"(?:(?P<part>в\s+(?:начале|середине|конце)|с\s+начала|до\s+конца|к\s+концу)\s+|в\s+)?"
     + _RU_MONTH
     + _E
-    + r"(?:\s+(?P<year>(?:19|20)\d\d)"
-    + _RU_YEAR_WORD
-    + r"?"
-    + _E
-    + r")?",
+    + _OPTIONAL_YEAR,
     re.IGNORECASE,
 )
 _RU_YEAR = re.compile(_B + r"(?P<year>(?:19|20)\d\d)" + _RU_YEAR_WORD + _E, re.IGNORECASE)
