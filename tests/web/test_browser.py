@@ -109,8 +109,10 @@ def test_list_story_entity_article_search(page: Any, base_url: str) -> None:
     assert page.locator(".columns .hl-diff").count() >= 2  # the differing claim marked in both texts
     differences = page.locator(".diff-card")
     assert differences.count() >= 1
-    numbers = differences.first.inner_text()
+    numbers = differences.filter(has_text="15").first.inner_text()
     assert "12" in numbers and "15" in numbers
+    place = differences.filter(has_text="в мэрии Новосибирска").first.inner_text()
+    assert "в загородной резиденции" in place  # the place difference, told about in Russian
     assert page.locator(".tone-card").count() == 2
     shot(page, "02-story")
 

@@ -64,7 +64,6 @@ def compare_articles(
     events = [find_events(doc) for doc in docs]
     quotes, quote_differences = match_quotes(docs)
     differences = find_differences(docs, alignment, events) + quote_differences
-    linked = {claim for d in differences for claim in d.spans}
     return Comparison(
         story=story,
         docs=tuple(docs),
@@ -74,15 +73,29 @@ def compare_articles(
             tuple(Span(d, docs[d].claims[c].start, docs[d].claims[c].stop) for d, c in group)
             for group in alignment.groups
         ),
+        # A claim cited in a difference may still be a fact no other source states («завтра делегации
+        # обсудят…» is both half of an order difference and only in its article): it is listed in both.
         only_in=tuple(
             span
             for d, c in alignment.only
-            if (span := Span(d, docs[d].claims[c].start, docs[d].claims[c].stop)) not in linked
+            if not _retold((span := Span(d, docs[d].claims[c].start, docs[d].claims[c].stop)), quotes)
         ),
         differences=tuple(differences),
         quotes=tuple(quotes),
         tone=tuple(tones(docs)),
     )
+
+
+def _retold(span: Span, quotes: Sequence[QuoteGroup]) -> bool:
+    """Whether a claim lies in a quote that other articles give too (in full, shortened or in other
+    words): a sentence of a quote is not a fact only its article reports."""
+    for group in quotes:
+        if len({v.doc for v in group.versions}) < 2:
+            continue
+        for v in group.versions:
+            if v.doc == span.doc and v.start < span.stop and span.start < v.stop:
+                return True
+    return False
 
 
 def compare_story(store: Any, story_id: str, *, vectors: WordVectors | None = None) -> Comparison:

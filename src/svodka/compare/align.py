@@ -10,9 +10,12 @@ spanning several articles is a shared fact; a claim in no group is reported by i
 from __future__ import annotations
 
 import math
+import threading
+import weakref
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from threadpoolctl import threadpool_limits
@@ -64,7 +67,9 @@ def terms(claim: Claim) -> list[str]:
 
 
 def alignable(claim: Claim) -> bool:
-    return not claim.heading and len(claim.lemmas) >= MIN_LEMMAS
+    """Whether a claim has enough content to be matched: words, and figures with their units
+    («Пострадали 5 человек» is a fact). Headlines are matched too, but never reported on their own."""
+    return len(claim.lemmas) + sum(1 for n in claim.numbers if n.unit) >= MIN_LEMMAS
 
 
 def align(
@@ -107,11 +112,16 @@ def align(
     groups = []
     grouped: set[int] = set()
     for items in members.values():
-        if len({claims[i].doc for i in items}) >= 2:
-            groups.append(tuple(sorted((claims[i].doc, claims[i].index) for i in items)))
-            grouped.update(items)
+        if len({claims[i].doc for i in items}) < 2:
+            continue
+        # A headline repeating a sentence of another article makes that sentence shared (it is not
+        # only in its source), but the group shows sentences, not headlines.
+        grouped.update(items)
+        told = [i for i in items if not claims[i].heading]
+        if len({claims[i].doc for i in told}) >= 2:
+            groups.append(tuple(sorted((claims[i].doc, claims[i].index) for i in told)))
     groups.sort()
-    only = tuple((c.doc, c.index) for i, c in enumerate(claims) if i not in grouped)
+    only = tuple((c.doc, c.index) for i, c in enumerate(claims) if i not in grouped and not c.heading)
     return Alignment(
         links=tuple(
             Link((claims[i].doc, claims[i].index), (claims[j].doc, claims[j].index), round(s, 4))
@@ -151,37 +161,100 @@ def _synonyms(
     vocabulary: dict[str, int], vectors: WordVectors, eligible: set[str] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """The terms that have a near-synonym in the story, and their cosines (``SYNONYM`` and up, else 0)."""
-    known = []
-    for term, k in vocabulary.items():
-        if term.isalpha() and (eligible is None or term in eligible):  # not "#12…", "event:…", "PER:…"
-            vector = vectors(term)
-            if vector is not None:
-                known.append((k, vector))
-    if len(known) < 2:
+    wanted = [
+        (term, k)
+        for term, k in vocabulary.items()
+        if term.isalpha() and (eligible is None or term in eligible)  # not "#12…", "event:…", "PER:…"
+    ]
+    found, unit = _unit_vectors(vectors).gather([term for term, _ in wanted], vectors)
+    if len(found) < 2:
         return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
-    unit = np.stack([v for _, v in known]).astype(np.float32)
-    unit /= np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-6)
+    known = [wanted[i][1] for i in found]
     cos = unit @ unit.T
-    np.fill_diagonal(cos, 0.0)
-    cos[cos < SYNONYM] = 0.0
-    keep = np.nonzero(cos.any(axis=1))[0]
-    rows = np.array([known[i][0] for i in keep], dtype=np.int64)
-    return rows, cos[np.ix_(keep, keep)]
+    # The same terms and cosines as zeroing every cosine below SYNONYM in the whole matrix, without
+    # writing the whole matrix: only the rows and columns of the terms kept are copied.
+    near = ~(cos < SYNONYM)
+    np.fill_diagonal(near, False)
+    keep = np.nonzero(near.any(axis=1))[0]
+    rows = np.array([known[i] for i in keep], dtype=np.int64)
+    table = cos[np.ix_(keep, keep)]
+    table[table < SYNONYM] = 0.0
+    np.fill_diagonal(table, 0.0)
+    return rows, table
+
+
+class _UnitVectors:
+    """The unit vectors of the terms a ``WordVectors`` has been asked for, one matrix row each.
+
+    Looking vectors up and normalizing them cost as much as the cosines, and a story's words mostly recur
+    in the next story: each term is looked up once per process (word vectors are a model's, fixed).
+    """
+
+    MAX_TERMS = 200_000
+    """Forget everything past this many terms (800 bytes to 1 kB each with navec)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+        """Row of each term asked for, -1 when it has no vector."""
+        self.matrix = np.zeros((0, 0), dtype=np.float32)
+        self.size = 0
+        self.lock = threading.Lock()  # comparisons may run in the web server's worker threads
+
+    def gather(self, terms: Sequence[str], vectors: WordVectors) -> tuple[list[int], np.ndarray]:
+        """The positions in ``terms`` of those with a vector, and their unit vectors (one row each)."""
+        with self.lock:
+            if len(self.rows) > self.MAX_TERMS:
+                self.rows, self.size = {}, 0
+            rows = [self._row(term, vectors) for term in terms]
+            found = [i for i, row in enumerate(rows) if row >= 0]
+            return found, self.matrix[[rows[i] for i in found]]
+
+    def _row(self, term: str, vectors: WordVectors) -> int:
+        row = self.rows.get(term)
+        if row is None:
+            vector = vectors(term)
+            row = -1 if vector is None else self._add(vector)
+            self.rows[term] = row
+        return row
+
+    def _add(self, vector: np.ndarray) -> int:
+        unit = np.asarray(vector).astype(np.float32)[None, :]
+        unit /= np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-6)
+        if self.size == len(self.matrix) or self.matrix.shape[1] != unit.shape[1]:
+            grown = np.zeros((max(1024, 2 * self.size), unit.shape[1]), dtype=np.float32)
+            if self.size:
+                grown[: self.size] = self.matrix[: self.size]
+            self.matrix = grown
+        self.matrix[self.size] = unit[0]
+        self.size += 1
+        return self.size - 1
+
+
+_UNITS: weakref.WeakKeyDictionary[WordVectors, _UnitVectors] = weakref.WeakKeyDictionary()
+
+
+def _unit_vectors(vectors: WordVectors) -> _UnitVectors:
+    """The unit vectors kept for ``vectors`` (for as long as it lives), fresh ones for a callable that
+    cannot be weakly referenced."""
+    try:
+        return _UNITS.setdefault(vectors, _UnitVectors())
+    except TypeError:
+        return _UnitVectors()
 
 
 def _tfidf(claims: Sequence[Claim]) -> tuple[np.ndarray, dict[str, int]]:
     """Row-normalized tf-idf vectors, idf over the claims given."""
     bags = [Counter(terms(c)) for c in claims]
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
+    df = Counter(chain.from_iterable(bags))  # in one pass, in the same order as bag by bag
     vocabulary = {t: k for k, t in enumerate(df)}
     n = len(claims)
-    idf = np.array([math.log((n + 1) / (df[t] + 1)) + 1.0 for t in vocabulary], dtype=np.float32)
+    idf = np.array([math.log((n + 1) / (d + 1)) + 1.0 for d in df.values()], dtype=np.float32)
+    # Every (claim, term) weight set in one assignment, not one at a time (rounded to float32 alike).
+    rows = np.repeat(np.arange(n), [len(bag) for bag in bags])
+    columns = list(map(vocabulary.__getitem__, chain.from_iterable(bags)))
+    weights = [1.0 if c == 1 else 1.0 + math.log(c) for bag in bags for c in bag.values()]
     matrix = np.zeros((n, len(vocabulary)), dtype=np.float32)
-    for row, bag in enumerate(bags):
-        for term, count in bag.items():
-            matrix[row, vocabulary[term]] = 1.0 + math.log(count)
+    matrix[rows, columns] = weights
     matrix *= idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0

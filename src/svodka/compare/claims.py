@@ -9,11 +9,13 @@ tokens (``--no-nlp`` articles) is lemmatized here so that such articles can stil
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import Literal
 
 from svodka.compare.words import ATTRIBUTION, STOP, lexicon
@@ -61,7 +63,7 @@ QUALIFIERS: dict[str, Qualifier] = {
     "менее": "lt", "меньше": "lt", "ниже": "lt", "почти": "lt", "under": "lt", "less": "lt", "fewer": "lt",
     "nearly": "lt", "almost": "lt", "около": "approx", "примерно": "approx", "порядка": "approx",
     "приблизительно": "approx", "about": "approx", "around": "approx", "approximately": "approx",
-    "roughly": "approx",
+    "roughly": "approx", "минимум": "gt", "least": "gt", "максимум": "lt",
 }  # fmt: skip
 _PLACE_PREPS = frozenset({"в", "во", "на", "к", "у", "из", "in", "at", "into", "inside"})
 _VISIT = frozenset({"посетить", "посещать", "visit", "visited"})
@@ -165,6 +167,9 @@ def article_date(article: Article) -> date | None:
     return value
 
 
+_START, _LEMMA, _POS = operator.attrgetter("start"), operator.attrgetter("lemma"), operator.attrgetter("pos")
+
+
 def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: date | None = None) -> Doc:
     """An article's claims, from its stored text and its analysis.
 
@@ -179,9 +184,13 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
     if not analysis.tokens or (base is None and story_date is not None):
         base = base or story_date
         dates = tuple(find_dates(text, base, analysis.lang or article.lang))
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))
     names = {e.key: e for e in analysis.entities}
-    urls = [m.span() for m in _URL.finditer(text)]
+    lowered = text.lower()
+    # The case-insensitive URL search is slow; no URL can be where none of these is (no character but
+    # the letters themselves and their capitals matches them ignoring case).
+    maybe_url = any(core in lowered for core in ("http", "www.", "t.me/"))
+    urls = [m.span() for m in _URL.finditer(text)] if maybe_url else []
     ordered = sorted(analysis.mentions, key=lambda m: m.start)
     mention_starts = [m.start for m in ordered]
     in_url = {
@@ -189,6 +198,26 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
         for a, b in urls
         for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
     }
+    # What depends on a token or a mention alone is worked out once per article, and each claim takes
+    # its slice (by token index): per-claim passes over the tokens made long stories slow.
+    mention_keys = [
+        entity_key(names[m.entity].name if m.entity in names else m.normal, m.type) for m in ordered
+    ]
+    # (map and compress: these passes over every token run in C)
+    lemmas, poses, positions = list(map(_LEMMA, tokens)), list(map(_POS, tokens)), range(len(tokens))
+    content = list(compress(positions, map(_content_lemma, lemmas, poses)))
+    if in_url:
+        content = [k for k in content if starts[k] not in in_url]
+    content_lemmas = [lemmas[k] for k in content]
+    verbs = [k for k in compress(positions, map(operator.eq, poses, repeat("VERB"))) if lemmas[k] not in STOP]
+    verb_lemmas = [lemmas[k] for k in verbs]
+    places_lex, events_lex = lexicon("places"), lexicon("events")
+    place_words = list(compress(positions, map(places_lex.__contains__, lemmas)))
+    event_words = list(compress(positions, map(events_lex.__contains__, lemmas)))
+    number_words = list(compress(positions, map(_NUMBER_WORDS.__contains__, lemmas)))
+    in_date = {p for d in dates for p in range(d.start, d.stop)}
+    quote_spans = [(i, q.start, q.stop) for i, q in enumerate(analysis.quotes)]
+    folded = _promo_folded(text, lowered)
     claims: list[Claim] = []
     paragraph = 0
     previous_stop = 0
@@ -197,22 +226,20 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
             paragraph += 1
         previous_stop = sentence.stop
         for start, stop in _clauses(text, sentence, analysis):
-            span = tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, stop)]
-            mentions = [
-                m
-                for m in ordered[
-                    bisect.bisect_left(mention_starts, start) : bisect.bisect_left(mention_starts, stop)
-                ]
-                if m.stop <= stop
+            lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
+            span = tokens[lo:hi]
+            picked = [
+                k
+                for k in range(
+                    bisect.bisect_left(mention_starts, start), bisect.bisect_left(mention_starts, stop)
+                )
+                if ordered[k].stop <= stop
             ]
-            keys = {
-                entity_key(names[m.entity].name if m.entity in names else m.normal, m.type) for m in mentions
-            }
-            persons = {
-                entity_key(names[m.entity].name if m.entity in names else m.normal, m.type)
-                for m in mentions
-                if m.type == "PER" and not m.role
-            }
+            mentions = [ordered[k] for k in picked]
+            # _places starts only from a word of the places lexicon or a LOC mention, _numbers only from
+            # a digit or a number word: most claims have neither, and skip them.
+            has_places = _any_in(place_words, lo, hi) or any(m.type == "LOC" for m in mentions)
+            has_numbers = _any_in(number_words, lo, hi) or _DIGIT.search(text, start, stop) is not None
             claims.append(
                 Claim(
                     doc=index,
@@ -221,18 +248,22 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
                     stop=stop,
                     sentence=number,
                     paragraph=paragraph,
-                    heading=_is_heading(text, start, stop) or bool(_PROMO.search(text, start, stop)),
-                    lemmas=tuple(t.lemma for t in span if t.start not in in_url and _content(t)),
-                    entities=frozenset(keys),
-                    persons=frozenset(persons),
-                    numbers=tuple(_numbers(text, start, stop, span, dates)),
-                    places=tuple(_places(text, span, mentions, names)),
-                    dates=tuple(d for d in dates if start <= d.start and d.stop <= stop),
-                    quotes=tuple(
-                        i for i, q in enumerate(analysis.quotes) if q.start < stop and start < q.stop
+                    heading=_is_heading(text, start, stop) or _promo(text, folded, start, stop),
+                    lemmas=tuple(_slice(content, content_lemmas, lo, hi)),
+                    # built as sets first, as before: a frozenset's order (hence the order of alignment
+                    # terms, hence float rounding) depends on how it was built
+                    entities=frozenset({mention_keys[k] for k in picked}),
+                    persons=frozenset(
+                        {mention_keys[k] for k in picked if ordered[k].type == "PER" and not ordered[k].role}
                     ),
-                    events=frozenset(kind for kind, _ in event_kinds(span)),
-                    verbs=frozenset(t.lemma for t in span if t.pos == "VERB" and t.lemma not in STOP),
+                    numbers=tuple(_numbers(text, start, stop, span, in_date)) if has_numbers else (),
+                    places=tuple(_places(text, span, mentions, names)) if has_places else (),
+                    dates=tuple(d for d in dates if start <= d.start and d.stop <= stop),
+                    quotes=tuple(i for i, a, b in quote_spans if a < stop and start < b),
+                    events=frozenset(kind for kind, _ in event_kinds(span))
+                    if _any_in(event_words, lo, hi)
+                    else frozenset(),
+                    verbs=frozenset(_slice(verbs, verb_lemmas, lo, hi)),
                 )
             )
     return Doc(
@@ -250,14 +281,26 @@ def build_docs(articles: Sequence[Article], analyses: Sequence[Analysis]) -> lis
     ]
 
 
+def _any_in(indices: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether some of the sorted token ``indices`` lies in ``[lo, hi)``."""
+    return bisect.bisect_left(indices, lo) < bisect.bisect_left(indices, hi)
+
+
+def _slice(indices: Sequence[int], values: Sequence[str], lo: int, hi: int) -> Sequence[str]:
+    """The ``values`` of the sorted token ``indices`` that lie in ``[lo, hi)``, in order."""
+    return values[bisect.bisect_left(indices, lo) : bisect.bisect_left(indices, hi)]
+
+
 def event_kinds(tokens: Sequence[Token]) -> list[tuple[str, Token]]:
     """The events a run of tokens names, with the token naming each; a meeting over tea is informal."""
     kinds = lexicon("events")
-    informal = any(kinds.get(t.lemma) == "informal" for t in tokens)
+    named = [(kinds[t.lemma], t) for t in tokens if t.lemma in kinds]
+    if not named:
+        return []
+    informal = any(kind == "informal" for kind, _ in named)
     found = []
-    for token in tokens:
-        kind = kinds.get(token.lemma)
-        if kind is None or (kind == "informal" and token.lemma not in ("чаепитие", "чай", "tea")):
+    for kind, token in named:
+        if kind == "informal" and token.lemma not in ("чаепитие", "чай", "tea"):
             continue
         if kind in ("meeting", "informal"):
             kind = "informal meeting" if informal else "meeting"
@@ -327,25 +370,62 @@ def _clauses(text: str, sentence: Sentence, analysis: Analysis) -> list[tuple[in
     return spans
 
 
+# Promo words are searched case-insensitively, slow over every claim of a long article: the article is
+# first folded character by character onto the letters of the promo words' cores, as re.IGNORECASE matches
+# them («П» → «п»), and only claims that contain a core are searched. No character matches two of these
+# letters (checked over all of Unicode), so a fold never hides a match.
+_PROMO_CORES = ("подпи", "новость", "наш канал", "subscribe")
+_PROMO_LETTERS = tuple(sorted(set("".join(_PROMO_CORES))))
+
+
+@lru_cache(maxsize=20_000)
+def _fold(char: str) -> str:
+    """The promo-core letter that ``char`` matches ignoring case, else ``char`` itself."""
+    return next((c for c in _PROMO_LETTERS if re.fullmatch(re.escape(c), char, re.IGNORECASE)), char)
+
+
+_FOLD_ODD = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
+"""The characters re.IGNORECASE matches to a promo letter that ``str.lower`` does not turn into it (found
+by trying every Unicode character under Python 3.11): «ı» matches "i", «ᲂ» (a rounded «о») matches «о»."""
+
+
+def _promo_folded(text: str, lowered: str) -> str | None:
+    """The article folded onto the promo letters, or None when no promo word can be in it."""
+    folded = lowered  # the same as the fold where it keeps offsets and no odd character is there
+    if len(folded) != len(text) or any(c in text for c in _FOLD_ODD):
+        folded = text.translate({ord(c): f for c in set(text) if (f := _fold(c)) != c})
+    return folded if any(core in folded for core in _PROMO_CORES) else None
+
+
+def _promo(text: str, folded: str | None, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` has channel furniture in it («Подписывайся на SHOT»)."""
+    if folded is None or not any(folded.find(core, start, stop) >= 0 for core in _PROMO_CORES):
+        return False
+    return _PROMO.search(text, start, stop) is not None
+
+
 def _is_heading(text: str, start: int, stop: int) -> bool:
     """A line of its own with no final punctuation, short: a headline or subheading, not a claim."""
-    before = text[:start].rstrip(" \t")
-    after = text[stop:].lstrip(" \t")
-    own_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    before, after = start, stop  # stepped over spaces and tabs, without copying the text around
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    own_line = text[before - 1 : before] in ("", "\n") and text[after : after + 1] in ("", "\n")
     return own_line and not _SENTENCE_END.search(text[start:stop]) and len(text[start:stop].split()) < 15
 
 
-def _numbers(
-    text: str, start: int, stop: int, tokens: Sequence[Token], dates: Sequence[DateMention]
-) -> list[Number]:
+def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date: set[int]) -> list[Number]:
+    """The numbers of ``text[start:stop]`` (``tokens`` are its tokens), not those inside a date (the
+    character offsets ``in_date`` covers)."""
     found: list[Number] = []
     if not _DIGIT.search(text, start, stop) and not any(t.lemma in _NUMBER_WORDS for t in tokens):
         return found
     # A qualifier is found by its form as well as its lemma: «выше» is a form of «высокий».
-    lemmas = [t.text.lower() if t.text.lower() in QUALIFIERS else t.lemma for t in tokens]
-    starts = [t.start for t in tokens]
+    lemmas = [form if (form := t.text.lower()) in QUALIFIERS else t.lemma for t in tokens]
+    starts = list(map(_START, tokens))
     for match in _NUMBER.finditer(text, start, stop):
-        if any(d.start <= match.start() < d.stop for d in dates):
+        if match.start() in in_date:
             continue
         value = float(match.group(1).replace(",", "."))
         unit = ""
@@ -357,6 +437,8 @@ def _numbers(
         i = after if after < len(tokens) else None
         if not unit and i is not None and lemmas[i] not in STOP and tokens[i].text[:1].isalpha():
             unit = lemmas[i]
+            if tokens[i].pos == "ADJ" and i + 1 < len(tokens) and tokens[i + 1].pos == "NOUN":
+                unit = lemmas[i + 1]  # «шести баллистических ракет» counts missiles
         before = bisect.bisect_left(starts, match.start()) - 1
         qualifier = _qualifier(lemmas, before if before >= 0 else None)
         found.append(Number(match.start(), match.end(), value, unit, qualifier))
@@ -382,7 +464,10 @@ def _qualifier(lemmas: Sequence[str], before: int | None) -> Qualifier:
         return "eq"
     if lemmas[before] in ("than", "чем") and before > 0:
         before -= 1
-    return QUALIFIERS.get(lemmas[before], "eq")
+    found = QUALIFIERS.get(lemmas[before], "eq")
+    if found in ("gt", "lt") and before > 0 and lemmas[before - 1] in ("не", "not", "no"):
+        return "lt" if found == "gt" else "gt"  # «не менее пяти»: five or more
+    return found
 
 
 def qualifier_word(token: Token) -> bool:
@@ -400,16 +485,17 @@ def _places(
         kind = places_lex.get(token.lemma)
         if kind is None or any(p.start <= token.start < p.stop for p in found):
             continue
-        window = [t.lemma for t in tokens[max(0, k - 3) : k]]
+        # "at the governor's residence": articles and the possessive "s" token do not count as words
+        window = [t.lemma for t in tokens[max(0, k - 6) : k] if t.lemma not in _NOT_WORDS][-3:]
         if token.lemma == "себя":
             if not window or window[-1] not in ("к", "у"):
                 continue
         elif not any(w in _PLACE_PREPS or w in _VISIT for w in window):
             continue
         first = k
-        while first > 0 and tokens[first - 1].lemma not in _PLACE_PREPS | _VISIT and k - first < 3:
+        while first > 0 and tokens[first - 1].lemma not in _PLACE_PREPS | _VISIT and k - first < 5:
             first -= 1
-        key = {t.lemma for t in tokens[first : k + 1] if t.lemma not in STOP}
+        key = {t.lemma for t in tokens[first : k + 1] if t.lemma not in STOP and t.lemma not in _NOT_WORDS}
         last = k
         while last + 1 < len(tokens) and last - k < 2 and _owner(text, tokens[last], tokens[last + 1]):
             last += 1  # «помещениях Кремля», «здании мэрии Мурманска»: the owner is part of the place
@@ -433,6 +519,7 @@ def _places(
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_NOT_WORDS = frozenset({"s", "'s", "’s", "the", "a", "an"})
 
 
 def _owner(text: str, previous: Token, token: Token) -> bool:

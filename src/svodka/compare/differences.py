@@ -11,53 +11,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from itertools import combinations
 
 from svodka.compare.align import Alignment
 from svodka.compare.claims import Claim, Doc, Number, Place, qualifier_word
-from svodka.compare.events import Before, Event, order
-from svodka.compare.result import Difference, Span
-from svodka.compare.words import ATTRIBUTION, STOP
+from svodka.compare.events import Before, Event, date_differences, order, rank_differences
+from svodka.compare.result import Difference, Language, Span, about, story_language
+from svodka.compare.words import ATTRIBUTION, HEDGES, STOP
 
 SAME_FACT = 0.35
 """Link score from which two claims are taken to state the same fact with different details."""
 SAME_PEOPLE = 0.45
 """A person swap needs more: everything else in the two claims must match."""
 _PLACE_GROUP = {"venue": "building", "home": "building", "geo": "geo"}
-# A claim that reports a demand, a plan or an expectation gives a number that need not have come true.
-_HEDGES = frozenset(
-    [
-        "просить",
-        "попросить",
-        "требовать",
-        "потребовать",
-        "предложить",
-        "предлагать",
-        "планировать",
-        "намереваться",
-        "ожидать",
-        "ожидаться",
-        "мочь",
-        "прогнозировать",
-        "обещать",
-        "ask",
-        "asked",
-        "demand",
-        "demanded",
-        "request",
-        "plan",
-        "planned",
-        "expect",
-        "expected",
-        "propose",
-        "proposed",
-        "could",
-        "may",
-        "might",
-    ]
-)
 
 
 def same_event(a: Claim, b: Claim) -> bool:
@@ -79,20 +47,25 @@ def find_differences(
 ) -> list[Difference]:
     """Every difference in details between the articles (besides quotes)."""
     found: list[Difference] = []
+    lang = story_language(docs)
     for link in alignment.links:
         a = docs[link.a[0]].claims[link.a[1]]
         b = docs[link.b[0]].claims[link.b[1]]
         if docs[a.doc].label == docs[b.doc].label:
             continue  # an outlet updating itself is not two sources disagreeing
+        if a.heading or b.heading:
+            continue  # a headline shortens: what it leaves out or rounds is no disagreement
         if link.score >= SAME_FACT and same_event(a, b):
             if _same_verb(a, b):  # «в пятницу заявил о вчерашнем пожаре» dates the statement, not the fire
-                found.extend(_dates(docs, a, b))
-            found.extend(_claim_places(docs, a, b))
+                found.extend(_dates(docs, a, b, lang))
+            found.extend(_claim_places(docs, a, b, lang))
         if link.score >= SAME_PEOPLE:
-            found.extend(_people(docs, a, b))
-    found.extend(_number_facts(docs))
-    found.extend(_event_places(docs, events))
-    found.extend(_orders(docs, events))
+            found.extend(_people(docs, a, b, lang))
+    found.extend(_number_facts(docs, lang))
+    found.extend(_event_places(docs, events, lang))
+    found.extend(_orders(docs, events, lang))
+    found.extend(rank_differences(docs, events, lang))
+    found.extend(date_differences(docs, events, lang))
     return _unique(found)
 
 
@@ -113,7 +86,7 @@ class _Figure:
     stop: int
 
 
-def _number_facts(docs: Sequence[Doc]) -> list[Difference]:
+def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
     """The same figure given differently: «пострадали 12 человек» / «пострадали 15 человек».
 
     Two figures are of the same thing when they count the same unit and the words around one (up to a
@@ -140,12 +113,16 @@ def _number_facts(docs: Sequence[Doc]) -> list[Difference]:
         ]
         if not pairs or any(_agree(p.number, q.number) for p, q in pairs):
             continue
+        # «пять ракет перехвачены» against «удар шестью ракетами» is no disagreement when the other
+        # article also says «шести ракет ATACMS»: two counts of two things.
+        if any(_gives(figures[y], p) or _gives(figures[x], q) for p, q in pairs):
+            continue
         smallest = min((f for pair in pairs for f in pair), key=lambda f: len(f.words))
         text = docs[smallest.claim.doc].text(smallest.start, smallest.stop).strip(" .")
         found.append(
             Difference(
                 "number",
-                f"the figure in «{text}»",
+                about("figure", lang, text=text),
                 tuple(dict.fromkeys(_span(f.claim) for pair in pairs for f in pair)),
                 (
                     _values(docs, pairs[0][0].claim, list(dict.fromkeys(p.number for p, _ in pairs))),
@@ -154,6 +131,16 @@ def _number_facts(docs: Sequence[Doc]) -> list[Difference]:
             )
         )
     return found
+
+
+def _gives(figures: list[_Figure], figure: _Figure) -> bool:
+    """Whether an article gives this very figure too, about something the figure's words name."""
+    return any(
+        f.number.value == figure.number.value
+        and f.number.unit == figure.number.unit
+        and (f.words & figure.words) - {f.number.unit}
+        for f in figures
+    )
 
 
 def _moving(docs: Sequence[Doc], figures: dict[int, list[_Figure]]) -> set[int]:
@@ -193,7 +180,7 @@ def _figures(doc: Doc) -> list[_Figure]:
     text = doc.article.text
     found = []
     for claim in doc.claims:
-        if claim.heading or set(claim.lemmas) & _HEDGES:
+        if claim.heading or set(claim.lemmas) & HEDGES:
             continue
         for number in claim.numbers:
             if not number.unit:
@@ -202,17 +189,40 @@ def _figures(doc: Doc) -> list[_Figure]:
             after = _SEGMENT_BREAK.search(text, number.stop, claim.stop)
             start = breaks_before[-1] if breaks_before else claim.start
             stop = after.start() if after else claim.stop
-            words = frozenset(
-                t.lemma
-                for t in doc.tokens_in(start, stop)
-                if t.text[:1].isalpha()
-                and t.lemma not in STOP
-                and t.lemma not in ATTRIBUTION
-                and not qualifier_word(t)  # «выше 115 рублей» says nothing about what is counted
-            )
+            words = _stretch_words(doc, start, stop)
+            if not words - {number.unit}:
+                # «с участием автобуса и 15 автомобилей»: the stretch is the count alone, so what it
+                # counts is told by the whole clause (the crash on the avenue).
+                words = _stretch_words(doc, claim.start, claim.stop)
+            if words & _CURRENCIES and number.unit in _CURRENCIES | {"рубль"}:
+                continue  # an exchange rate («доллар выше 114 рублей») moves by the minute
             if len(words - {number.unit}) >= 1:
-                found.append(_Figure(claim, number, words, start, stop))
+                unit = _UNIT_SYNONYMS.get(number.unit, number.unit)
+                words = frozenset(_UNIT_SYNONYMS.get(w, w) for w in words)
+                found.append(_Figure(claim, replace(number, unit=unit), words, start, stop))
     return found
+
+
+_CURRENCIES = frozenset(["доллар", "евро", "юань", "курс", "dollar", "euro", "yuan", "rate"])
+_UNIT_SYNONYMS = {
+    "машина": "автомобиль",
+    "авто": "автомобиль",
+    "легковушка": "автомобиль",
+    "car": "автомобиль",
+}
+"""Units that count the same things («16 машин», «15 автомобилей»)."""
+
+
+def _stretch_words(doc: Doc, start: int, stop: int) -> frozenset[str]:
+    """Content lemmas of a stretch of text: what a figure in it counts."""
+    return frozenset(
+        t.lemma
+        for t in doc.tokens_in(start, stop)
+        if t.text[:1].isalpha()
+        and t.lemma not in STOP
+        and t.lemma not in ATTRIBUTION
+        and not qualifier_word(t)  # «выше 115 рублей» says nothing about what is counted
+    )
 
 
 def _close_in_time(a: Doc, b: Doc) -> bool:
@@ -236,7 +246,9 @@ def _agree(x: Number, y: Number) -> bool:
     return x.qualifier == y.qualifier == "gt" or x.qualifier == y.qualifier == "lt"
 
 
-def _dates(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
+def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Difference]:
+    if _hedged(docs[a.doc], a) or _hedged(docs[b.doc], b):
+        return []  # a planned or expected date is not a fact to contradict
     mine = _event_dates(docs[a.doc], a)
     theirs = _event_dates(docs[b.doc], b)
     if not mine or not theirs:
@@ -253,7 +265,9 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
     return [
         Difference(
             "date",
-            "when (" + ", ".join(sorted(a.events & b.events)) + ")" if a.events & b.events else "when",
+            about("when_event", lang, kinds=sorted(a.events & b.events))
+            if a.events & b.events
+            else about("when", lang),
             (_span(a), _span(b)),
             (f"{docs[a.doc].label}: {', '.join(mine)}", f"{docs[b.doc].label}: {', '.join(theirs)}"),
         )
@@ -261,6 +275,10 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
 
 
 _SINCE = re.compile(r"(?:\b(?:с|со|до|по|since|until|from|till)\s+)$", re.IGNORECASE)
+
+
+def _hedged(doc: Doc, claim: Claim) -> bool:
+    return any(t.lemma in HEDGES for t in doc.tokens_in(claim.start, claim.stop))
 
 
 def _event_dates(doc: Doc, claim: Claim) -> list[str]:
@@ -279,7 +297,7 @@ def _only_inferred_years_differ(docs: Sequence[Doc], a: Claim, b: Claim) -> bool
     return False
 
 
-def _claim_places(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
+def _claim_places(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Difference]:
     found = []
     # Only buildings and homes: towns and regions nest («в Сеуле» / «в Южной Корее», «в Москве» /
     # «в Подмосковье») and without a gazetteer two of them cannot be told to contradict each other.
@@ -290,7 +308,7 @@ def _claim_places(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
             found.append(
                 Difference(
                     "place",
-                    "where",
+                    about("where", lang),
                     (_span(a), _span(b)),
                     (_place_values(docs, a.doc, mine), _place_values(docs, b.doc, theirs)),
                 )
@@ -315,7 +333,7 @@ def _same_place(x: Place, y: Place) -> bool:
     return bool(words_x & words_y)
 
 
-def _event_places(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Difference]:
+def _event_places(docs: Sequence[Doc], events: Sequence[list[Event]], lang: Language) -> list[Difference]:
     """Where each article puts the same event, when they name places that cannot both be right."""
     found = []
     kinds = {e.kind for doc_events in events for e in doc_events}
@@ -349,11 +367,12 @@ def _event_places(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Di
                 claims = list(dict.fromkeys(c for c, _ in placed[d]))
                 spans.extend(_span(c) for c in claims)
                 values.append(_place_values(docs, d, list(dict.fromkeys(p for _, p in placed[d]))))
-            found.append(Difference("place", f"where the {kind} took place", tuple(spans), tuple(values)))
+            where = about("where_event", lang, kind=kind)
+            found.append(Difference("place", where, tuple(spans), tuple(values)))
     return found
 
 
-def _orders(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Difference]:
+def _orders(docs: Sequence[Doc], events: Sequence[list[Event]], lang: Language) -> list[Difference]:
     """Two articles putting the same two events in opposite order."""
     said: dict[int, list[Before]] = {doc.index: order(doc, events[doc.index]) for doc in docs}
     found = []
@@ -370,7 +389,7 @@ def _orders(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Differen
                 found.append(
                     Difference(
                         "order",
-                        f"which came first: the {pair[0]} or the {pair[1]}",
+                        about("order", lang, a=pair[0], b=pair[1]),
                         _event_spans(docs, one) + _event_spans(docs, other),
                         (_order_value(docs, one), _order_value(docs, other)),
                     )
@@ -378,21 +397,57 @@ def _orders(docs: Sequence[Doc], events: Sequence[list[Event]]) -> list[Differen
     return found
 
 
-def _people(docs: Sequence[Doc], a: Claim, b: Claim) -> list[Difference]:
+def _people(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Difference]:
     if not a.persons or not b.persons or a.persons & b.persons:
         return []
     everyone_a = {k for c in docs[a.doc].claims for k in c.persons}
     everyone_b = {k for c in docs[b.doc].claims for k in c.persons}
     if a.persons & everyone_b or b.persons & everyone_a:
         return []  # both articles know both people: more likely two facts than one fact told two ways
+    if len(a.persons) > 1 or len(b.persons) > 1 or not _same_verb(a, b):
+        return []  # who did what to whom is not read here: one doer each, doing the same thing
+    if _says(docs[a.doc], a) or _says(docs[b.doc], b):
+        return []  # «пояснил Песков» names who explains a decision, not who made it
+    if _compatible_names(_person_names(docs, a), _person_names(docs, b)):
+        return []  # «Алексей К.» and «Алексей Корягин»
     return [
         Difference(
             "person",
-            "who",
+            about("who", lang),
             (_span(a), _span(b)),
             (_person_values(docs, a), _person_values(docs, b)),
         )
     ]
+
+
+def _says(doc: Doc, claim: Claim) -> bool:
+    """Whether a claim reports someone's words (a verb of saying, «по словам»)."""
+    return any(t.lemma in ATTRIBUTION for t in doc.tokens_in(claim.start, claim.stop)) or bool(
+        re.search(r"\bпо\s+(?:словам|мнению|данным)\b", doc.text(claim.start, claim.stop), re.IGNORECASE)
+    )
+
+
+def _person_names(docs: Sequence[Doc], claim: Claim) -> list[str]:
+    doc = docs[claim.doc]
+    return [
+        m.normal
+        for m in doc.analysis.mentions
+        if claim.start <= m.start < claim.stop and m.type == "PER" and not m.role
+    ]
+
+
+def _compatible_names(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Whether two names can be one person: word by word, one is the other's start («Алексей К»,
+    «Алексей Корягин»; «А. Петров», «Антон Петров»)."""
+    for x in mine:
+        for y in theirs:
+            a = x.lower().replace("ё", "е").replace(".", " ").split()
+            b = y.lower().replace("ё", "е").replace(".", " ").split()
+            if len(a) != len(b):
+                continue
+            if all(p.startswith(q) or q.startswith(p) for p, q in zip(a, b, strict=True)):
+                return True
+    return False
 
 
 def _event_spans(docs: Sequence[Doc], before: Before) -> tuple[Span, ...]:

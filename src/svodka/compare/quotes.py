@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from svodka.compare.claims import Doc, entity_key
-from svodka.compare.result import Difference, QuoteGroup, Span
+from svodka.compare.result import Difference, QuoteGroup, Span, about, story_language
 from svodka.compare.words import STOP
 from svodka.nlp import morph
 
@@ -51,12 +51,16 @@ def match_quotes(docs: Sequence[Doc]) -> tuple[list[QuoteGroup], list[Difference
             x = parent[x]
         return x
 
+    # Lemma sets as bit masks: counting the lemmas two quotes share is one AND, not a set intersection
+    # (every pair of a long story's quotes is tried).
+    bits: dict[str, int] = {}
+    masks = [sum(1 << bits.setdefault(lemma, len(bits)) for lemma in q.lemmas) for q in quotes]
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
             b = quotes[j]
             if a.doc == b.doc:
                 continue
-            if len(a.lemmas & b.lemmas) < MIN_WORDS and a.words != b.words:
+            if (masks[i] & masks[j]).bit_count() < MIN_WORDS and a.words != b.words:
                 continue  # cannot be the same quote: skip the slower checks
             kind = relation(a.words, b.words, a.lemmas, b.lemmas)
             if kind:
@@ -104,7 +108,9 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
     found: list[Difference] = []
     if match == "single":
         return found
-    named = [v for v in versions if v.speaker_key and not _speaker_inside(v)]
+    # Only words quoted as said: «по данным Delfi…» and «…, сообщает LRT» are two outlets cited for a
+    # fact, not one utterance credited to two speakers.
+    named = [v for v in versions if v.speaker_key and v.direct and not _speaker_inside(v)]
     # A person and an organisation («Медведев» / «Россия») may be one speaking for the other; and an
     # article that names the other speaker too («источники AP и Reuters») does not contradict it.
     one_kind = len({v.speaker_key.split(":")[0] for v in named if v.speaker_key}) == 1
@@ -117,7 +123,7 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
         found.append(
             Difference(
                 "speaker",
-                "who said «" + _short(docs, versions[0]) + "»",
+                about("who_said", story_language(docs), text=_short(docs, versions[0])),
                 tuple(Span(v.doc, *v.said) for v in named),
                 tuple(f"{docs[v.doc].label}: {v.speaker}" for v in named),
             )
@@ -127,7 +133,7 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
         found.append(
             Difference(
                 "wording",
-                "the words of the same quote",
+                about("wording", story_language(docs)),
                 tuple(Span(v.doc, v.start, v.stop) for v in direct),
                 tuple(docs[v.doc].text(v.start, v.stop) for v in direct),
             )

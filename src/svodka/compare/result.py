@@ -2,9 +2,54 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from svodka.compare.claims import Doc
+from svodka.compare.words import lexicon
+
+Language = Literal["ru", "en"]
+
+# What a difference is about, in each language a story can be shown in: {kind} and {a}, {b} are event
+# kinds (named in Russian from lexicon/kinds.tsv), {text} a stretch of an article, {kinds} a list of kinds.
+_ABOUT: dict[str, tuple[str, str]] = {
+    "where": ("where", "где"),
+    "where_event": ("where the {kind} took place", "где проходило событие ({kind})"),
+    "when": ("when", "когда"),
+    "when_event": ("when ({kinds})", "когда ({kinds})"),
+    "who": ("who", "кто"),
+    "figure": ("the figure in «{text}»", "число во фразе «{text}»"),
+    "order": ("which came first: the {a} or the {b}", "что было раньше: {a} или {b}"),
+    "first": ("whose {kind} came first", "кто был первым ({kind})"),
+    "last": ("whose {kind} came last", "кто был последним ({kind})"),
+    # for ``quotes``: a speaker and a wording difference
+    "who_said": ("who said «{text}»", "кто сказал «{text}»"),
+    "wording": ("the words of the same quote", "слова одной и той же цитаты"),
+}
+_KIND_FIELDS = ("kind", "a", "b")
+
+
+def story_language(docs: Sequence[Doc]) -> Language:
+    """Russian when most of the story's articles are Russian, English otherwise."""
+    russian = sum(1 for doc in docs if doc.article.lang == "ru")
+    return "ru" if russian * 2 > len(docs) else "en"
+
+
+def kind_name(kind: str, lang: Language) -> str:
+    """An event kind as a reader of ``lang`` calls it (the kind itself in English)."""
+    return lexicon("kinds").get(kind, kind) if lang == "ru" else kind
+
+
+def about(key: str, lang: Language, *, kinds: Sequence[str] = (), **fields: str) -> str:
+    """The ``about`` of a difference in ``lang``: ``about("where_event", "ru", kind="meeting")``.
+
+    Event kinds given as ``kind``, ``a``, ``b`` or ``kinds`` are named in the story's language.
+    """
+    english, russian = _ABOUT[key]
+    named = {k: kind_name(v, lang) if k in _KIND_FIELDS else v for k, v in fields.items()}
+    named["kinds"] = ", ".join(kind_name(k, lang) for k in kinds)
+    return (russian if lang == "ru" else english).format(**named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +66,7 @@ class Difference:
     kind: str
     """place, number, date, person, order, speaker, wording."""
     about: str
+    """What differs, for a reader, in the story's language: «где», "where the meeting took place"."""
     spans: tuple[Span, ...]
     values: tuple[str, ...]
 

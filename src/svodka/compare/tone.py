@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from operator import attrgetter
 
 from svodka.compare.claims import Doc
 from svodka.compare.result import Span, Tone
@@ -32,22 +34,27 @@ def tone_of(doc: Doc) -> Tone:
     hits: list[tuple[float, int]] = []
     own_words = 0
     quotes = doc.direct_quotes
+    words = list(map(_word, map(_TEXT, doc.tokens)))
     for sentence in doc.sentences:
         first = bisect.bisect_left(doc.token_starts, sentence.start)
-        tokens = doc.tokens_in(sentence.start, sentence.stop)
+        last = bisect.bisect_left(doc.token_starts, sentence.stop)
         inside = [(a, b) for a, b in quotes if a < sentence.stop and sentence.start < b]
-        attributed = any(t.lemma in ATTRIBUTION for t in tokens) or bool(
+        attributed = any(map(ATTRIBUTION.__contains__, map(_LEMMA, doc.tokens[first:last]))) or bool(
             _ATTRIBUTED.search(doc.article.text, sentence.start, sentence.stop)
         )
-        for k, token in enumerate(tokens):
-            if not token.text[:1].isalpha() or any(a <= token.start and token.stop <= b for a, b in inside):
+        for k in range(first, last):
+            alpha, cyrillic, superlative = words[k]
+            if not alpha:
+                continue
+            token = doc.tokens[k]
+            if inside and any(a <= token.start and token.stop <= b for a, b in inside):
                 continue
             own_words += 1
-            cls = (ru if _CYRILLIC.search(token.text) else en).get(token.lemma)
-            if cls is None and _superlative(token):
+            cls = (ru if cyrillic else en).get(token.lemma)
+            if cls is None and superlative:
                 cls = "superl"
             if cls is not None:
-                hits.append((_WEIGHTS.get(cls, 1.0) * (0.5 if attributed else 1.0), first + k))
+                hits.append((_WEIGHTS.get(cls, 1.0) * (0.5 if attributed else 1.0), k))
     score = 100.0 * sum(w for w, _ in hits) / own_words if own_words else 0.0
     return Tone(doc.index, round(score, 2), _evidence(doc, [i for _, i in hits]))
 
@@ -63,9 +70,24 @@ def relative(tone: Tone, all_tones: Sequence[Tone]) -> float:
 
 
 def _superlative(token: Token) -> bool:
-    if not _CYRILLIC.search(token.text) or not _SUPERLATIVE.search(token.text):
-        return False
-    return any("Supr" in p.tag for p in morph.analyzer().parse(token.text.lower())[:2])
+    return _word(token.text)[2]
+
+
+# Each word's tests are worked out once per process: they were the bulk of the time (a regex per token, a
+# morphological parse per «-ейший»-looking word).
+_LEMMA, _TEXT = attrgetter("lemma"), attrgetter("text")
+
+
+@lru_cache(maxsize=100_000)
+def _word(text: str) -> tuple[bool, bool, bool]:
+    """Whether a word starts with a letter, is Cyrillic, and is a Russian synthetic superlative
+    («важнейший»)."""
+    alpha = text[:1].isalpha()
+    if not _CYRILLIC.search(text):
+        return alpha, False, False
+    if not _SUPERLATIVE.search(text):
+        return alpha, True, False
+    return alpha, True, any("Supr" in p.tag for p in morph.analyzer().parse(text.lower())[:2])
 
 
 def _evidence(doc: Doc, hits: list[int]) -> tuple[Span, ...]:

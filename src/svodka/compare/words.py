@@ -53,3 +53,39 @@ _ATTRIBUTION_WORDS = """
     написать рассказать объявить уточнить according said says told stated noted believes called added
 """
 ATTRIBUTION = frozenset(_ATTRIBUTION_WORDS.split())
+
+# A claim that reports a demand, a plan or an expectation gives a number that need not have come true.
+HEDGES = frozenset(
+    [
+        "просить",
+        "попросить",
+        "требовать",
+        "потребовать",
+        "предложить",
+        "предлагать",
+        "планировать",
+        "намереваться",
+        "ожидать",
+        "ожидаться",
+        "мочь",
+        "прогнозировать",
+        "должный",
+        "планироваться",
+        "ожидаться",
+        "обещать",
+        "ask",
+        "asked",
+        "demand",
+        "demanded",
+        "request",
+        "plan",
+        "planned",
+        "expect",
+        "expected",
+        "propose",
+        "proposed",
+        "could",
+        "may",
+        "might",
+    ]
+)

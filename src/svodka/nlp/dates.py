@@ -101,6 +101,25 @@ _RU_WEEK = re.compile(
     _B + r"на\s+(?P<which>прошлой|этой|текущей|следующей|будущей)\s+неделе" + _E, re.IGNORECASE
 )
 _EN_WEEK = re.compile(r"\b(?P<which>last|this|next)\s+week\b", re.IGNORECASE)
+_EN_PERIOD = re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>year|month)\b", re.IGNORECASE)
+# "last August", "in August last year", "August of next year": a month placed relative to the base date.
+_EN_RELATIVE_MONTH = re.compile(
+    r"\b(?:(?P<which>last|this|next|past|coming)\s+"
+    + _EN_MONTH.replace("(?P<month>", "(?P<month1>")
+    + r"(?!\w)|(?:in\s+)?"
+    + _EN_MONTH
+    + r",?\s+(?:of\s+)?(?P<which2>last|this|next)\s+year\b)",
+    re.IGNORECASE,
+)
+# «в сентябре прошлого года», «в марте этого года»: the year is said in words.
+_RU_RELATIVE_MONTH = re.compile(
+    _B
+    + r"(?:(?P<part>в\s+(?:начале|середине|конце)|с\s+начала|до\s+конца|к\s+концу)\s+|в\s+)?"
+    + _RU_MONTH
+    + r"\s+(?P<which>прошлого|позапрошлого|этого|текущего|нынешнего|следующего|будущего)\s+года"
+    + _E,
+    re.IGNORECASE,
+)
 _RU_PERIOD = re.compile(
     _B + r"в\s+(?P<which>прошлом|этом|текущем|следующем|будущем)\s+(?P<unit>году|месяце)" + _E, re.IGNORECASE
 )
@@ -115,6 +134,19 @@ _WEEK_SHIFT = {
     "next": 7,
 }
 _PERIOD_SHIFT = {"прошлом": -1, "этом": 0, "текущем": 0, "следующем": 1, "будущем": 1}
+_PERIOD_SHIFT |= {"last": -1, "this": 0, "next": 1}
+_YEAR_SHIFT = {
+    "позапрошлого": -2,
+    "прошлого": -1,
+    "этого": 0,
+    "текущего": 0,
+    "нынешнего": 0,
+    "следующего": 1,
+    "будущего": 1,
+    "last": -1,
+    "this": 0,
+    "next": 1,
+}
 
 _RU_WEEKDAYS = {
     "понедельник": 0,
@@ -181,7 +213,7 @@ def find_dates(text: str, base: date | None, lang: str) -> list[DateMention]:
         if digits:
             matchers += [(_RU_DAY, _ru_day), (_RU_YEAR, _year)]
         if _RU_MONTH_HINT.search(lowered):
-            matchers.append((_RU_MONTH_ONLY, _ru_month))
+            matchers += [(_RU_MONTH_ONLY, _ru_month), (_RU_RELATIVE_MONTH, _ru_relative_month)]
         if _RU_RELATIVE_HINT.search(lowered):
             matchers += [
                 (_RU_RELATIVE, _relative),
@@ -193,6 +225,7 @@ def find_dates(text: str, base: date | None, lang: str) -> list[DateMention]:
         matchers += [(_EN_MONTH_DAY, _en_day), (_EN_DAY_MONTH, _en_day), (_EN_MONTH_YEAR, _en_month)]
     if lang != "ru":
         matchers += [(_EN_YEAR, _year), (_EN_RELATIVE, _relative), (_EN_WEEK, _week), (_EN_WEEKDAY, _weekday)]
+        matchers += [(_EN_PERIOD, _period), (_EN_RELATIVE_MONTH, _en_relative_month)]
     for pattern, convert in matchers:
         for match in pattern.finditer(text):
             found.extend(convert(match, text, base))
@@ -314,11 +347,42 @@ def _period(match: re.Match[str], text: str, base: date | None) -> Iterator[Date
     if base is None:
         return
     shift = _PERIOD_SHIFT[match["which"].lower()]
-    if match["unit"].lower() == "году":
+    if match["unit"].lower() in ("году", "year"):
         yield DateMention(match.start(), match.end(), f"{base.year + shift:04d}")
         return
     months = base.year * 12 + base.month - 1 + shift
     yield DateMention(match.start(), match.end(), f"{months // 12:04d}-{months % 12 + 1:02d}")
+
+
+def _ru_relative_month(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    if base is None:
+        return
+    year = base.year + _YEAR_SHIFT[match["which"].lower()]
+    yield DateMention(match.start(), match.end(), f"{year:04d}-{_ru_month_number(match['month']):02d}")
+
+
+def _en_relative_month(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:
+    """A month relative to the base date. "August last year" names the year; "last August" is the
+    latest August before the base month (in March 2026 that is August 2025, in October 2026 August
+    2026), "next August" the first after it."""
+    if base is None:
+        return
+    if match["which2"]:
+        month = _EN_MONTHS[match["month"][:3].lower()]
+        year = base.year + _YEAR_SHIFT[match["which2"].lower()]
+    else:
+        month = _EN_MONTHS[match["month1"][:3].lower()]
+        which = match["which"].lower()
+        year = base.year
+        if which in ("last", "past") and month >= base.month:
+            year -= 1
+        elif which in ("next", "coming") and month <= base.month:
+            year += 1
+        if len(match["month1"]) > 4 or match["month1"].lower() in ("may", "june", "july"):
+            # a full month name: a dot after it ends the sentence, not an abbreviation
+            yield DateMention(match.start(), match.end("month1"), f"{year:04d}-{month:02d}")
+            return
+    yield DateMention(match.start(), match.end(), f"{year:04d}-{month:02d}")
 
 
 def _weekday(match: re.Match[str], text: str, base: date | None) -> Iterator[DateMention]:

@@ -1,0 +1,146 @@
+"""Saying nothing beats a false difference: cases read in real news where two reports only seem to
+disagree, next to the true differences the same rules must keep. Our own sentences."""
+# ruff: noqa: E501 - parametrized cases read best one a line
+
+from __future__ import annotations
+
+import pytest
+from compare_fixtures import article
+
+from svodka.compare import compare_articles
+
+
+def compare(*pairs):  # type: ignore[no-untyped-def]
+    return compare_articles([a for a, _ in pairs], [an for _, an in pairs])
+
+
+def kinds(comparison) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(d.kind for d in comparison.differences)
+
+
+def test_a_count_told_by_the_whole_clause_and_another_word_for_its_unit_is_compared() -> None:
+    one = article(
+        "Авария с участием автобуса и 15 автомобилей произошла на Лесном проспекте в Твери.", source="a"
+    )
+    two = article("Авария с участием автобуса и 16 машин произошла на Лесном проспекте в Твери.", source="b")
+    result = compare(one, two)
+    assert kinds(result) == ["number"]
+    values = " ".join(result.differences[0].values)
+    assert "15" in values and "16" in values
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        # the other article gives the first figure too: two counts of two things
+        (
+            "Ночью по складу в Брянской области выпустили шесть ракет ATACMS, сообщили военные.",
+            "По складу в Брянской области выпустили шесть ракет ATACMS. Пять ракет ATACMS над Брянской областью сбиты.",
+        ),
+        # «минимум три» and «пять» can both be true
+        (
+            "При пожаре в общежитии пострадали минимум три человека.",
+            "При пожаре в общежитии пострадали пять человек.",
+        ),
+        # «не менее десяти» is ten or more
+        ("На трассе у Клина столкнулись не менее десяти машин.", "На трассе у Клина столкнулись 12 машин."),
+        # an exchange rate moves by the minute
+        ("Курс доллара на бирже превысил 110 рублей.", "Курс доллара на бирже составил 104 рубля."),
+        # a demand or a plan is not a fact
+        (
+            "Профсоюз просит повысить зарплату водителям на 20 процентов.",
+            "Профсоюз добился повышения зарплаты водителям на 12 процентов.",
+        ),
+    ],
+)
+def test_figures_that_can_both_be_right_are_not_a_difference(one: str, two: str) -> None:
+    assert kinds(compare(article(one, source="a"), article(two, source="b"))) == []
+
+
+def test_not_more_than_is_an_upper_bound() -> None:
+    one = article("На трассе у Клина столкнулись не более пяти машин.", source="a")
+    two = article("На трассе у Клина столкнулись 12 машин.", source="b")
+    assert kinds(compare(one, two)) == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        # a shortened name is the same person
+        (
+            ("Задержанного в Раменском продавца зовут Алексей К.", "Алексей К"),
+            ("Задержанного в Раменском продавца зовут Алексей Корягин.", "Алексей Корягин"),
+        ),
+        # who explains a decision is not who made it
+        (
+            ("Новые правила въезда в страну утвердил Иван Петров.", "Иван Петров"),
+            ("Новые правила въезда в страну пояснил Олег Сидоров.", "Олег Сидоров"),
+        ),
+    ],
+)
+def test_people_that_can_both_be_right_are_not_a_difference(
+    one: tuple[str, str], two: tuple[str, str]
+) -> None:
+    a = article(one[0], source="a", mentions=[(one[1], "PER", one[1])])
+    b = article(two[0], source="b", mentions=[(two[1], "PER", two[1])])
+    assert kinds(compare(a, b)) == []
+
+
+def test_outlets_cited_for_a_fact_are_not_a_speaker_difference() -> None:
+    said = "самолет упал на двухэтажный жилой дом в пригороде"
+    one = article(f"По данным Delfi, {said}.", source="a", quotes=[(said, "Delfi", "indirect", "ORG")])
+    two = article(f"Как сообщает LRT, {said}.", source="b", quotes=[(said, "LRT", "indirect", "ORG")])
+    assert [d.kind for d in compare(one, two).differences if d.kind == "speaker"] == []
+
+
+def test_the_same_words_given_to_two_people_are_a_speaker_difference() -> None:
+    said = "Этот мост город ждал почти тридцать лет"
+    one = article(f"«{said}», — сказал Иван Петров.", source="a", quotes=[(said, "Иван Петров", "direct")])
+    two = article(f"«{said}», — сказал Олег Сидоров.", source="b", quotes=[(said, "Олег Сидоров", "direct")])
+    assert [d.kind for d in compare(one, two).differences] == ["speaker"]
+
+
+def test_a_planned_date_is_not_a_date_difference() -> None:
+    one = article("Голосование по проекту бюджета в думе планируется провести 14 марта.", source="a")
+    two = article("Голосование по проекту бюджета в думе планируется провести 16 марта.", source="b")
+    assert kinds(compare(one, two)) == []
+
+
+def test_a_sentence_another_article_repeats_in_its_headline_is_not_only_in_its_source() -> None:
+    one = article("Мост через Оку закрыли на ремонт до весны, сообщили в мэрии Калуги.", source="a")
+    two = article(
+        "Мост через Оку закрыли на ремонт до весны\nВодителям предлагают объезд через соседний район.",
+        source="b",
+    )
+    result = compare(one, two).to_dict()
+    only = [c["text"] for c in result["only_in"]]
+    assert not any("мэрии" in t for t in only)
+    assert any("объезд" in t for t in only)
+    assert all("\n" not in c["text"] for g in result["shared"] for c in g["claims"])
+
+
+def test_a_sentence_of_a_quote_other_articles_give_is_not_only_in_its_source() -> None:
+    said = "Ремонт закончим к маю. Денег на него хватит. Жителям неудобства не грозят"
+    shorter = "Ремонт закончим к маю. Денег на него хватит"
+    one = article(f"«{said}», — сказал Иван Петров.", source="a", quotes=[(said, "Иван Петров", "direct")])
+    two = article(
+        f"«{shorter}», — сказал Иван Петров.", source="b", quotes=[(shorter, "Иван Петров", "direct")]
+    )
+    result = compare(one, two).to_dict()
+    assert not any("неудобства" in c["text"] for c in result["only_in"])
+
+
+def test_a_claim_cited_in_a_difference_is_still_listed_as_only_in_its_source() -> None:
+    one = article(
+        "Президенты начали неформальную встречу за чашкой чая в Кремле. "
+        "Завтра делегации проведут переговоры о торговле и энергетике.",
+        source="a",
+    )
+    two = article("После долгих переговоров президент пригласил гостя к себе домой на чаепитие.", source="b")
+    result = compare(one, two).to_dict()
+    order = [d for d in result["differences"] if d["kind"] == "order"]
+    assert order, result["differences"]
+    only = [c["text"] for c in result["only_in"]]
+    # no other article tells of tomorrow's talks, nor of the invitation home: both are only in their source
+    assert any("Завтра делегации" in t for t in only)
+    assert any("к себе домой" in t for t in only)
