@@ -103,10 +103,13 @@ def report(c: Comparison) -> str:
     )
     lines.append("")
     lines.append(
-        "Read with care: the shared facts come from one group (A's first sentence with several of B's),"
-        " so the two shared items found rest on the same group; the third (leaders discuss relations and"
-        " plans) is told in words the two reports do not share. The two only-in items marked no are not"
-        " lost: their sentences are cited in the place and order differences, where a reader needs them."
+        "Read with care: the README items are looked up by a word or two of ours, so «found» means a"
+        " claim with that word is listed where the README puts the fact. A claim cited in a difference is"
+        " listed under only-in as well when no other article states it (A's «завтра … делегаций», B's"
+        " «личный дом»). The shared fact «leaders discuss relations and plans» is told in A by the"
+        " sentence about tomorrow's talks of the delegations, which the README also counts as only in A;"
+        " Svodka keeps that sentence apart from B's «подробно обсудили … сотрудничества» (soft cosine"
+        " well below the alignment threshold), so it is reported only-in, not shared."
     )
     return "\n".join(lines)
 

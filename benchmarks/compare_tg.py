@@ -31,7 +31,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("posts", nargs="?", default=str(DEFAULT))
     parser.add_argument("--day", default="2024-12-04")
-    parser.add_argument("--stories", type=int, default=8)
+    parser.add_argument("--stories", type=int, default=8, help="How many stories (0: all of them).")
+    parser.add_argument(
+        "--differences-only",
+        action="store_true",
+        help="List only the differences (and the articles of the stories that have some): to judge every "
+        "difference of a whole day, where they are too rare in 8 stories to measure precision.",
+    )
     parser.add_argument("--out", default="compare_tg.md")
     parser.add_argument("--judged", nargs="+", help="Dumps with verdicts filled in: report their precision.")
     parser.add_argument("--note", default="", help="A paragraph to add under the table (with --judged).")
@@ -52,18 +58,26 @@ def main() -> None:
     lines = [f"# Comparisons of tg-ru-2024 stories, {args.day}", ""]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "tg.db") as store:
         ingest_documents(store, docs, IngestOptions(analyzer=make_analyzer(1)))
-        stories = [s for s in store.stories(limit=None) if s.independent >= 2][: args.stories]
+        stories = [s for s in store.stories(limit=None) if s.independent >= 2]
+        if args.stories:
+            stories = stories[: args.stories]
         vectors = word_vectors()
+        compared = len(stories)
+        if args.differences_only:
+            lines += [f"Every multi-source story of the day compared: {compared}.", ""]
         for story in stories:
             result = compare_story(store, story.id, vectors=vectors).to_dict()
+            if args.differences_only and not result["differences"]:
+                continue
             lines += [f"## {story.title} ({story.id}, {story.independent} sources)", ""]
             lines += ["### differences", ""]
-            for d in result["differences"]:  # type: ignore[union-attr]
+            for d in result["differences"]:  # type: ignore[attr-defined]
                 lines.append(f"- [ ] {d['kind']}: {d['about']} — {' | '.join(d['values'])}")
                 lines += [f"    - [{c['source']}] {c['text']}" for c in d["claims"]]
-            lines += ["", "### only in", ""]
-            for c in result["only_in"]:  # type: ignore[union-attr]
-                lines.append(f"- [ ] [{c['source']}] {c['text']}")
+            if not args.differences_only:
+                lines += ["", "### only in", ""]
+                for c in result["only_in"]:  # type: ignore[attr-defined]
+                    lines.append(f"- [ ] [{c['source']}] {c['text']}")
             lines += ["", "### the articles", ""]
             for member in store.story(story.id).members:
                 article = store.article(member.article_id)
@@ -74,7 +88,7 @@ def main() -> None:
                     "",
                 ]
     Path(args.out).write_text("\n".join(lines), encoding="utf-8")
-    print(f"wrote {args.out}: {len(stories)} stories; mark true items with [x], then --judged {args.out}")
+    print(f"wrote {args.out}: {compared} stories; mark true items with [x], then --judged {args.out}")
 
 
 def judge(paths: list[Path], note: str = "") -> None:
@@ -107,15 +121,19 @@ def _count(path: Path) -> tuple[dict[str, list[int]], int]:
     counts = {"differences": [0, 0], "only in": [0, 0]}
     stories = 0
     section = ""
+    compared = None
     for line in path.read_text(encoding="utf-8").splitlines():
         stories += line.startswith("## ")
+        whole_day = re.match(r"Every multi-source story of the day compared: (\d+)", line)
+        if whole_day:
+            compared = int(whole_day.group(1))  # a --differences-only dump lists only some of them
         if line.startswith("### "):
             section = line[4:].strip()
         match = re.match(r"- \[( |x)\] ", line)
         if match and section in counts:
             counts[section][0] += match.group(1) == "x"
             counts[section][1] += 1
-    return counts, stories
+    return counts, compared if compared is not None else stories
 
 
 def _row(name: str, stories: int, counts: dict[str, list[int]]) -> str:

@@ -144,3 +144,19 @@ def test_a_claim_cited_in_a_difference_is_still_listed_as_only_in_its_source() -
     # no other article tells of tomorrow's talks, nor of the invitation home: both are only in their source
     assert any("Завтра делегации" in t for t in only)
     assert any("к себе домой" in t for t in only)
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "Читать нас без VPN можно здесь: [bit.ly/example](https://bit.ly/example)",
+        "А подробнее о новых правилах рассказывали в [нашем канале](https://t.me/example/1).",
+        "Подробно о том, кто такой этот инженер, мы писали [здесь](https://example.org/a).",
+    ],
+)
+def test_a_pointer_to_more_reading_is_not_a_fact_only_one_source_has(pointer: str) -> None:
+    one = article(f"Мост через Оку закрыли на ремонт до весны. {pointer}", source="a")
+    two = article("Мост через Оку закрыли на ремонт до весны.", source="b")
+    result = compare(one, two).to_dict()
+    assert result["only_in"] == []
+    assert len(result["shared"]) == 1

@@ -63,6 +63,7 @@ def compare_articles(
     alignment = align(docs, vectors=vectors)
     events = [find_events(doc) for doc in docs]
     quotes, quote_differences = match_quotes(docs)
+    retold = [v for group in quotes if len({v.doc for v in group.versions}) > 1 for v in group.versions]
     differences = find_differences(docs, alignment, events) + quote_differences
     return Comparison(
         story=story,
@@ -78,7 +79,7 @@ def compare_articles(
         only_in=tuple(
             span
             for d, c in alignment.only
-            if not _retold((span := Span(d, docs[d].claims[c].start, docs[d].claims[c].stop)), quotes)
+            if not _retold((span := Span(d, docs[d].claims[c].start, docs[d].claims[c].stop)), retold)
         ),
         differences=tuple(differences),
         quotes=tuple(quotes),
@@ -86,16 +87,10 @@ def compare_articles(
     )
 
 
-def _retold(span: Span, quotes: Sequence[QuoteGroup]) -> bool:
+def _retold(span: Span, retold: Sequence[Span]) -> bool:
     """Whether a claim lies in a quote that other articles give too (in full, shortened or in other
     words): a sentence of a quote is not a fact only its article reports."""
-    for group in quotes:
-        if len({v.doc for v in group.versions}) < 2:
-            continue
-        for v in group.versions:
-            if v.doc == span.doc and v.start < span.stop and span.start < v.stop:
-                return True
-    return False
+    return any(v.doc == span.doc and v.start < span.stop and span.start < v.stop for v in retold)
 
 
 def compare_story(store: Any, story_id: str, *, vectors: WordVectors | None = None) -> Comparison:

@@ -59,7 +59,7 @@ class Alignment:
 def terms(claim: Claim) -> list[str]:
     """What a claim is matched by: lemmas, entity keys, numbers with units."""
     found = list(claim.lemmas)
-    found.extend(claim.entities)
+    found.extend(sorted(claim.entities))  # sorted: the same vocabulary order, the same floats, every run
     found.extend(f"#{n.value:g}{n.unit}" for n in claim.numbers)
     found.extend("event:" + kind for kind in claim.events)
     found.extend("date:" + d.value for d in claim.dates)

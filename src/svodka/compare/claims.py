@@ -47,6 +47,12 @@ _PROMO = re.compile(
     r"|наш канал|subscribe",
     re.IGNORECASE,
 )
+# A pointer to more reading, not a fact: «Читать нас без VPN можно здесь», «А подробнее об ATACMS
+# рассказывали в [Mash Room](https://…)», «…, писала [здесь](https://…)».
+_POINTER = re.compile(
+    r"читать\s+нас|без\s+vpn|\bподробн\w*\b[^\n]*\]\(|\[(?:здесь|тут|этой\s+статье|по\s+ссылке)\]\(",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(%|тыс\.|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|thousand|million|billion|bn)(?!\w))?"
 )
@@ -187,10 +193,7 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
     starts = list(map(_START, tokens))
     names = {e.key: e for e in analysis.entities}
     lowered = text.lower()
-    # The case-insensitive URL search is slow; no URL can be where none of these is (no character but
-    # the letters themselves and their capitals matches them ignoring case).
-    maybe_url = any(core in lowered for core in ("http", "www.", "t.me/"))
-    urls = [m.span() for m in _URL.finditer(text)] if maybe_url else []
+    urls = _urls(text, lowered)
     ordered = sorted(analysis.mentions, key=lambda m: m.start)
     mention_starts = [m.start for m in ordered]
     in_url = {
@@ -248,7 +251,9 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
                     stop=stop,
                     sentence=number,
                     paragraph=paragraph,
-                    heading=_is_heading(text, start, stop) or _promo(text, folded, start, stop),
+                    heading=_is_heading(text, start, stop)
+                    or _promo(text, folded, start, stop)
+                    or _pointer(text, start, stop),
                     lemmas=tuple(_slice(content, content_lemmas, lo, hi)),
                     # built as sets first, as before: a frozenset's order (hence the order of alignment
                     # terms, hence float rounding) depends on how it was built
@@ -258,8 +263,10 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
                     ),
                     numbers=tuple(_numbers(text, start, stop, span, in_date)) if has_numbers else (),
                     places=tuple(_places(text, span, mentions, names)) if has_places else (),
-                    dates=tuple(d for d in dates if start <= d.start and d.stop <= stop),
-                    quotes=tuple(i for i, a, b in quote_spans if a < stop and start < b),
+                    dates=tuple(d for d in dates if start <= d.start and d.stop <= stop) if dates else (),
+                    quotes=tuple(i for i, a, b in quote_spans if a < stop and start < b)
+                    if quote_spans
+                    else (),
                     events=frozenset(kind for kind, _ in event_kinds(span))
                     if _any_in(event_words, lo, hi)
                     else frozenset(),
@@ -397,11 +404,42 @@ def _promo_folded(text: str, lowered: str) -> str | None:
     return folded if any(core in folded for core in _PROMO_CORES) else None
 
 
+def _pointer(text: str, start: int, stop: int) -> bool:
+    """Whether a claim points to something to read elsewhere (a link with «подробнее», «здесь»)."""
+    piece = text[start:stop]
+    if "](" not in piece and "vpn" not in piece.lower():
+        return False
+    return _POINTER.search(text, start, stop) is not None
+
+
 def _promo(text: str, folded: str | None, start: int, stop: int) -> bool:
     """Whether ``text[start:stop]`` has channel furniture in it («Подписывайся на SHOT»)."""
     if folded is None or not any(folded.find(core, start, stop) >= 0 for core in _PROMO_CORES):
         return False
     return _PROMO.search(text, start, stop) is not None
+
+
+_URL_CORES = ("http", "www.", "t.me/")
+
+
+def _urls(text: str, lowered: str) -> list[tuple[int, int]]:
+    """The spans ``_URL.finditer`` finds, faster: a case-insensitive search over the whole article is slow,
+    and a URL can only start where ``lowered`` (the article in lower case) has one of ``_URL_CORES`` (no
+    character but these letters and their capitals matches them ignoring case)."""
+    if len(lowered) != len(text):
+        return [m.span() for m in _URL.finditer(text)]
+    found: list[tuple[int, int]] = []
+    at = 0
+    while True:
+        hits = [i for core in _URL_CORES if (i := lowered.find(core, at)) >= 0]
+        if not hits:
+            return found
+        match = _URL.match(text, min(hits))
+        if match:
+            found.append(match.span())
+            at = match.end()
+        else:
+            at = min(hits) + 1
 
 
 def _is_heading(text: str, start: int, stop: int) -> bool:

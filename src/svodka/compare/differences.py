@@ -491,6 +491,8 @@ def _person_values(docs: Sequence[Doc], claim: Claim) -> str:
 def _phrase(doc: Doc, start: int, stop: int) -> str:
     """A number with the word before (a qualifier) and the word after (its unit)."""
     before = doc.article.text[max(0, start - 20) : start].split()[-1:]
+    if before and before[0].lower() in ("и", "а", "and", "с", "в"):
+        before = []  # «и 15 автомобилей»: a conjunction says nothing about the figure
     after = doc.article.text[stop : stop + 30].split()[:1]
     return " ".join([*before, doc.text(start, stop), *after]).strip(" ,.;:")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import methodcaller
 
 from svodka.compare.claims import Doc, entity_key
 from svodka.compare.result import Difference, QuoteGroup, Span, about, story_language
@@ -23,6 +24,7 @@ PARAPHRASE = 0.6
 MIN_SHARED = 4
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_YO = methodcaller("replace", "ё", "е")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +57,15 @@ def match_quotes(docs: Sequence[Doc]) -> tuple[list[QuoteGroup], list[Difference
     # (every pair of a long story's quotes is tried).
     bits: dict[str, int] = {}
     masks = [sum(1 << bits.setdefault(lemma, len(bits)) for lemma in q.lemmas) for q in quotes]
+    words = [q.words for q in quotes]
     for i, a in enumerate(quotes):
+        mask = masks[i]
         for j in range(i + 1, len(quotes)):
+            if (mask & masks[j]).bit_count() < MIN_WORDS and a.words != words[j]:
+                continue  # cannot be the same quote: skip the slower checks
             b = quotes[j]
             if a.doc == b.doc:
                 continue
-            if (masks[i] & masks[j]).bit_count() < MIN_WORDS and a.words != b.words:
-                continue  # cannot be the same quote: skip the slower checks
             kind = relation(a.words, b.words, a.lemmas, b.lemmas)
             if kind:
                 root = find(i)
@@ -175,8 +179,8 @@ def _quotes(doc: Doc) -> list[_Quote]:
     found = []
     for quote in doc.analysis.quotes:
         text = " ".join(doc.text(a, b) for a, b in quote.parts)
-        words = tuple(w.lower().replace("ё", "е") for w in _WORD.findall(text))
-        lemmas = frozenset(morph.lemma(w) for w in words) - STOP
+        words = tuple(map(_YO, map(str.lower, _WORD.findall(text))))
+        lemmas = frozenset(map(morph.lemma, words)) - STOP
         # Only a named speaker can contradict another: «заместитель начальника ГУ МЧС» may be Кольцов.
         named = quote.speaker and quote.speaker_type in ("PER", "ORG") and quote.speaker[:1].isupper()
         key = entity_key(quote.speaker, quote.speaker_type) if named and quote.speaker else None
