@@ -160,3 +160,30 @@ def test_a_pointer_to_more_reading_is_not_a_fact_only_one_source_has(pointer: st
     result = compare(one, two).to_dict()
     assert result["only_in"] == []
     assert len(result["shared"]) == 1
+
+
+def test_a_fact_one_outlet_posts_twice_is_only_in_that_outlet_once() -> None:
+    first = article("Мост через Оку закрыли на ремонт до весны. Объезд идёт через Ферзиково.", source="a")
+    again = article("Водителям напоминают: объезд идёт через Ферзиково.", source="a")
+    other = article("Мост через Оку закрыли на ремонт до весны, сообщили в мэрии.", source="b")
+    result = compare(first, again, other).to_dict()
+    detour = [c for c in result["only_in"] if "Ферзиково" in c["text"]]
+    assert len(detour) == 1 and detour[0]["source"] == "a"
+    assert all(len({c["source"] for c in g["claims"]}) >= 2 for g in result["shared"])
+
+
+def test_a_claim_close_to_another_sources_claim_is_not_called_only_in() -> None:
+    from svodka.compare.align import align
+    from svodka.compare.claims import build_docs
+
+    pairs = [
+        article("Мост через Оку закрыли на ремонт до весны. Ярмарку откроют в субботу.", source="a"),
+        article("Мост через Оку закроют на ремонт до весны, сообщили в мэрии Калуги.", source="b"),
+    ]
+    docs = build_docs([a for a, _ in pairs], [an for _, an in pairs])
+    loose = align(docs)
+    strict = align(docs, threshold=0.99)  # the bridge sentences no longer count as the same fact…
+    assert len(loose.groups) == 1 and not strict.groups
+    only = {docs[d].claims[c].start for d, c in strict.only if d == 0}
+    # …but they are too close for either to be called only in its source; the fair's is
+    assert only == {docs[0].claims[1].start}

@@ -28,6 +28,10 @@ corpus and a reading of tg-ru-2024 stories: 0.3 left paraphrases as "only in" on
 SYNONYM = 0.6
 """Word-vector cosine at which two different lemmas count as partly the same word («детально», «подробно»)."""
 
+NEAR = 0.22
+"""Cosine from which a claim of another source is too close for the claim to be called «only in» its own
+(though not close enough to be called the same fact): neither is said."""
+
 WordVectors = Callable[[str], "np.ndarray | None"]
 """A lemma's word vector, or None when the vocabulary lacks it (navec's, through the NLP layer)."""
 MIN_LEMMAS = 3
@@ -109,27 +113,39 @@ def align(
     members: dict[int, list[int]] = {}
     for i in range(len(claims)):
         members.setdefault(find(i), []).append(i)
+    label = [docs[c.doc].label for c in claims]
+    near = _near_other_source(sims, label)
     groups = []
-    grouped: set[int] = set()
+    only = []
     for items in members.values():
-        if len({claims[i].doc for i in items}) < 2:
+        told = [i for i in items if not claims[i].heading]
+        if len({label[i] for i in items}) < 2:
+            # One outlet's claim, perhaps in two of its posts: only in that source, listed once, unless
+            # another source says something close to it («only in» is a strong thing to tell a reader).
+            if told and not any(near[i] for i in items):
+                only.append(min(told, key=lambda i: (claims[i].doc, claims[i].index)))
             continue
         # A headline repeating a sentence of another article makes that sentence shared (it is not
         # only in its source), but the group shows sentences, not headlines.
-        grouped.update(items)
-        told = [i for i in items if not claims[i].heading]
         if len({claims[i].doc for i in told}) >= 2:
             groups.append(tuple(sorted((claims[i].doc, claims[i].index) for i in told)))
     groups.sort()
-    only = tuple((c.doc, c.index) for i, c in enumerate(claims) if i not in grouped and not c.heading)
+    only.sort(key=lambda i: (claims[i].doc, claims[i].index))
     return Alignment(
         links=tuple(
             Link((claims[i].doc, claims[i].index), (claims[j].doc, claims[j].index), round(s, 4))
             for (i, j), s in sorted(links.items())
         ),
         groups=tuple(groups),
-        only=only if len(docs) > 1 else (),
+        only=tuple((claims[i].doc, claims[i].index) for i in only) if len(docs) > 1 else (),
     )
+
+
+def _near_other_source(sims: np.ndarray, label: Sequence[str]) -> np.ndarray:
+    """Whether each claim has a claim of another source at ``NEAR`` or closer."""
+    labels = np.array(label, dtype=object)
+    other = labels[:, None] != labels[None, :]
+    return np.any((sims >= NEAR) & other, axis=1)  # type: ignore[no-any-return]
 
 
 def similarities(
