@@ -145,7 +145,7 @@ def _near_other_source(sims: np.ndarray, label: Sequence[str]) -> np.ndarray:
     """Whether each claim has a claim of another source at ``NEAR`` or closer."""
     labels = np.array(label, dtype=object)
     other = labels[:, None] != labels[None, :]
-    return np.any((sims >= NEAR) & other, axis=1)  # type: ignore[no-any-return]
+    return np.any((sims >= NEAR) & other, axis=1)
 
 
 def similarities(
