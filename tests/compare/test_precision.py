@@ -187,3 +187,16 @@ def test_a_claim_close_to_another_sources_claim_is_not_called_only_in() -> None:
     only = {docs[d].claims[c].start for d, c in strict.only if d == 0}
     # …but they are too close for either to be called only in its source; the fair's is
     assert only == {docs[0].claims[1].start}
+
+
+def test_a_long_quote_reworded_in_one_sentence_shows_that_sentence() -> None:
+    said = "Мост построим к осени. Не слишком ли много вы себе позволяете, подрядчики? Деньги выделены полностью"
+    told = "Мост построим к осени. Не слишком вы себе позволяете, подрядчики? Деньги выделены полностью"
+    one = article(f"«{said}», — сказал Иван Петров.", source="a", quotes=[(said, "Иван Петров", "direct")])
+    two = article(f"«{told}», — сказал Иван Петров.", source="b", quotes=[(told, "Иван Петров", "direct")])
+    wording = [d for d in compare(one, two).differences if d.kind == "wording"]
+    assert len(wording) == 1
+    assert wording[0].values == (
+        "Не слишком ли много вы себе позволяете, подрядчики?",
+        "Не слишком вы себе позволяете, подрядчики?",
+    )

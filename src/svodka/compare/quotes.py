@@ -134,15 +134,59 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
         )
     direct = [v for v in versions if v.direct]
     if match == "paraphrased" and len({docs[v.doc].label for v in direct}) > 1:
+        spans = _reworded(docs, direct) or [Span(v.doc, v.start, v.stop) for v in direct]
         found.append(
             Difference(
                 "wording",
                 about("wording", story_language(docs)),
-                tuple(Span(v.doc, v.start, v.stop) for v in direct),
-                tuple(docs[v.doc].text(v.start, v.stop) for v in direct),
+                tuple(spans),
+                tuple(docs[s.doc].text(s.start, s.stop) for s in spans),
             )
         )
     return found
+
+
+_QUOTE_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
+
+
+def _reworded(docs: Sequence[Doc], versions: list[_Quote]) -> list[Span]:
+    """The sentences of long quotes where the wording differs: «Не слишком вы себе позволяете,
+    чучелы?» against «Не слишком ли много себе позволяете, чучела?», not the nine sentences around them.
+    Empty when the quotes are one sentence each or no sentence pairs up."""
+    split = [_sentences(docs[v.doc], v) for v in versions]
+    if all(len(s) <= 1 for s in split):
+        return []
+    found: list[Span] = []
+    first, rest = split[0], split[1:]
+    for others in rest:
+        for span, words, lemmas in first:
+            best = max(others, key=lambda o: len(lemmas & o[2]), default=None)
+            if best is None or words == best[1]:
+                continue
+            small = min(len(lemmas), len(best[2]))
+            if small and len(lemmas & best[2]) / small >= PARAPHRASE and not _cut(words, best[1]):
+                found.extend(x for x in (span, best[0]) if x not in found)
+    return found
+
+
+def _sentences(doc: Doc, quote: _Quote) -> list[tuple[Span, tuple[str, ...], frozenset[str]]]:
+    text = doc.text(quote.start, quote.stop)
+    found = []
+    for m in _QUOTE_SENTENCE.finditer(text):
+        words = tuple(w.lower().replace("ё", "е") for w in _WORD.findall(m.group()))
+        if len(words) < MIN_WORDS:
+            continue
+        lead = len(m.group()) - len(m.group().lstrip())
+        stop = quote.start + m.end() - (len(m.group()) - len(m.group().rstrip()))
+        span = Span(quote.doc, quote.start + m.start() + lead, stop)
+        found.append((span, words, frozenset(morph.lemma(w) for w in words) - STOP))
+    return found
+
+
+def _cut(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one sentence is the other shortened (a run of its words)."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return _contains(long_, short)
 
 
 def _names_each_other(docs: Sequence[Doc], versions: list[_Quote]) -> bool:
