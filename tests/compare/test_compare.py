@@ -74,7 +74,7 @@ def test_alignment_links_the_same_fact_and_keeps_the_rest_apart(one: str, two: s
             "После переговоров президенты встретились за чашкой чая.",
             "Президенты выпили чаю, а затем начались переговоры делегаций.",
             "order",
-            ("talks", "informal meeting"),
+            ("переговоры", "неформальная встреча"),
         ),
     ],
 )

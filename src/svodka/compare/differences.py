@@ -18,7 +18,7 @@ from itertools import combinations
 from svodka.compare.align import Alignment
 from svodka.compare.claims import Claim, Doc, Number, Place, qualifier_word
 from svodka.compare.events import Before, Event, date_differences, order, rank_differences
-from svodka.compare.result import Difference, Language, Span, about, story_language
+from svodka.compare.result import Difference, Language, Span, about, kind_name, story_language
 from svodka.compare.words import ATTRIBUTION, HEDGES, STOP
 
 SAME_FACT = 0.35
@@ -391,7 +391,7 @@ def _orders(docs: Sequence[Doc], events: Sequence[list[Event]], lang: Language) 
                         "order",
                         about("order", lang, a=pair[0], b=pair[1]),
                         _event_spans(docs, one) + _event_spans(docs, other),
-                        (_order_value(docs, one), _order_value(docs, other)),
+                        (_order_value(docs, one, lang), _order_value(docs, other, lang)),
                     )
                 )
     return found
@@ -455,9 +455,9 @@ def _event_spans(docs: Sequence[Doc], before: Before) -> tuple[Span, ...]:
     return tuple(_span(docs[before.first.doc].claims[c]) for c in claims)
 
 
-def _order_value(docs: Sequence[Doc], before: Before) -> str:
+def _order_value(docs: Sequence[Doc], before: Before, lang: Language) -> str:
     def one(event: Event) -> str:
-        return event.kind + (f" ({event.date})" if event.date else "")
+        return kind_name(event.kind, lang) + (f" ({event.date})" if event.date else "")
 
     return f"{docs[before.first.doc].label}: {one(before.first)} → {one(before.second)}"
 
