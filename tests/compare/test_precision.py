@@ -200,3 +200,10 @@ def test_a_long_quote_reworded_in_one_sentence_shows_that_sentence() -> None:
         "Не слишком ли много вы себе позволяете, подрядчики?",
         "Не слишком вы себе позволяете, подрядчики?",
     )
+
+
+def test_collective_numerals_count_people() -> None:
+    one = article("При взрыве газа в доме на Садовой улице пострадали трое.", source="a")
+    two = article("При взрыве газа в доме на Садовой улице пострадали 2 человека.", source="b")
+    result = compare(one, two)
+    assert kinds(result) == ["number"]

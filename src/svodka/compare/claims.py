@@ -61,9 +61,13 @@ _SCALES |= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "%": 1.0
 _NUMBER_WORDS = {  # not «один»: «один из», «ещё один» are rarely counts
     "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
     "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сто": 100, "полтора": 1.5,
-    "двое": 2, "трое": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+    "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "сорок": 40,
+    "пятьдесят": 50, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "dozen": 12, "hundred": 100,
 }  # fmt: skip
+_COLLECTIVE = frozenset(["двое", "трое", "четверо", "пятеро", "шестеро", "семеро"])
 QUALIFIERS: dict[str, Qualifier] = {
     "более": "gt", "свыше": "gt", "больше": "gt", "выше": "gt", "over": "gt", "more": "gt", "above": "gt",
     "менее": "lt", "меньше": "lt", "ниже": "lt", "почти": "lt", "under": "lt", "less": "lt", "fewer": "lt",
@@ -481,6 +485,13 @@ def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date:
         qualifier = _qualifier(lemmas, before if before >= 0 else None)
         found.append(Number(match.start(), match.end(), value, unit, qualifier))
     for k, token in enumerate(tokens):
+        if token.lemma in _COLLECTIVE:
+            # «трое пострадали», «двоих задержали»: people, unless a noun follows («трое суток»)
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            unit = following.lemma if following is not None and following.pos == "NOUN" else "человек"
+            qualifier = _qualifier(lemmas, k - 1 if k else None)
+            found.append(Number(token.start, token.stop, float(_NUMBER_WORDS[token.lemma]), unit, qualifier))
+            continue
         if token.lemma in _NUMBER_WORDS and k + 1 < len(tokens):
             following = tokens[k + 1]
             if (

@@ -157,16 +157,26 @@ def _reworded(docs: Sequence[Doc], versions: list[_Quote]) -> list[Span]:
     if all(len(s) <= 1 for s in split):
         return []
     found: list[Span] = []
-    first, rest = split[0], split[1:]
-    for others in rest:
-        for span, words, lemmas in first:
-            best = max(others, key=lambda o: len(lemmas & o[2]), default=None)
-            if best is None or words == best[1]:
-                continue
-            small = min(len(lemmas), len(best[2]))
-            if small and len(lemmas & best[2]) / small >= PARAPHRASE and not _cut(words, best[1]):
-                found.extend(x for x in (span, best[0]) if x not in found)
-    return found
+    for k, mine in enumerate(split):
+        for theirs in split[k + 1 :]:
+            # each sentence of the shorter version with the sentence of the longer it is closest to,
+            # and back: «Ломоносова или Менделеева» pairs with «Ломоносова», not with «Пушкина»
+            short, long_ = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+            for one in short:
+                other = max(long_, key=lambda o: _overlap(one, o), default=None)
+                if other is None or max(short, key=lambda o: _overlap(other, o)) is not one:
+                    continue
+                if one[1] != other[1] and _overlap(one, other) >= PARAPHRASE and not _cut(one[1], other[1]):
+                    found.extend(x for x in (one[0], other[0]) if x not in found)
+    return sorted(found, key=lambda s: (s.doc, s.start))
+
+
+def _overlap(
+    a: tuple[Span, tuple[str, ...], frozenset[str]], b: tuple[Span, tuple[str, ...], frozenset[str]]
+) -> float:
+    """Share of the smaller sentence's content lemmas found in the other."""
+    small = min(len(a[2]), len(b[2]))
+    return len(a[2] & b[2]) / small if small else 0.0
 
 
 def _sentences(doc: Doc, quote: _Quote) -> list[tuple[Span, tuple[str, ...], frozenset[str]]]:
