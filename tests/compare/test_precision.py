@@ -190,7 +190,9 @@ def test_a_claim_close_to_another_sources_claim_is_not_called_only_in() -> None:
 
 
 def test_a_long_quote_reworded_in_one_sentence_shows_that_sentence() -> None:
-    said = "Мост построим к осени. Не слишком ли много вы себе позволяете, подрядчики? Деньги выделены полностью"
+    said = (
+        "Мост построим к осени. Не слишком ли много вы себе позволяете, подрядчики? Деньги выделены полностью"
+    )
     told = "Мост построим к осени. Не слишком вы себе позволяете, подрядчики? Деньги выделены полностью"
     one = article(f"«{said}», — сказал Иван Петров.", source="a", quotes=[(said, "Иван Петров", "direct")])
     two = article(f"«{told}», — сказал Иван Петров.", source="b", quotes=[(told, "Иван Петров", "direct")])
