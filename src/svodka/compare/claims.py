@@ -54,9 +54,10 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(%|тыс\.|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|thousand|million|billion|bn)(?!\w))?"
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(%|тыс\.|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*|thousand|million|billion|trillion|bn)(?!\w))?"
 )
 _SCALES = {"тыс.": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9}
+_SCALES |= {"трлн": 1e12, "триллион": 1e12, "trillion": 1e12}
 _SCALES |= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "%": 1.0}
 _NUMBER_WORDS = {  # not «один»: «один из», «ещё один» are rarely counts
     "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,

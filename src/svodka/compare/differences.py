@@ -72,7 +72,7 @@ def find_differences(
 _SEGMENT_BREAK = re.compile(r"[,;:()«»\"“”„]|\s[-—–]\s|\s(?:и|а|and)\s")
 SAME_FIGURE = 0.75
 """Share of the shorter stretch's words the other must have for two figures to count the same thing."""
-CLOSE_IN_TIME = timedelta(hours=2)
+CLOSE_IN_TIME = timedelta(hours=1)
 """Figures published further apart than this may be an update (a rate, a toll), not a disagreement."""
 
 
@@ -180,10 +180,10 @@ def _figures(doc: Doc) -> list[_Figure]:
     text = doc.article.text
     found = []
     for claim in doc.claims:
-        if claim.heading or set(claim.lemmas) & HEDGES:
+        if claim.heading or _hedged(doc, claim):
             continue
         for number in claim.numbers:
-            if not number.unit:
+            if not number.unit or _range_or_change(text, number):
                 continue
             breaks_before = [m.end() for m in _SEGMENT_BREAK.finditer(text, claim.start, number.start)]
             after = _SEGMENT_BREAK.search(text, number.stop, claim.stop)
@@ -201,6 +201,33 @@ def _figures(doc: Doc) -> list[_Figure]:
                 words = frozenset(_UNIT_SYNONYMS.get(w, w) for w in words)
                 found.append(_Figure(claim, replace(number, unit=unit), words, start, stop))
     return found
+
+
+_RANGE_START = re.compile(r"\b(?:от|с|from|between)\s+$", re.IGNORECASE)
+_RANGE_START_AFTER = re.compile(r"^\s*(?:[^\W\d]+\.?\s+)?(?:до|to|and)\s+\d", re.IGNORECASE)
+_RANGE_END = re.compile(
+    r"\b(?:от|с|from|between)\s+\d[\d\s.,]*(?:[^\W\d]+\.?\s+)?(?:до|to|and)\s+$", re.IGNORECASE
+)
+_DASH_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
+_DASH_AFTER = re.compile(r"^\s*[-–—]\s*\d")
+_CHANGE_BEFORE = re.compile(r"\b(?:на|by)\s+(?:[а-яёa-z]+\s+)?$", re.IGNORECASE)
+_CHANGE_WORDS = re.compile(
+    r"увелич|повыс|повыш|сниз|сниж|сократ|сокращ|вырос|выраст|рост|упал|паден|подорож|подешев|прибав"
+    r"|increas|rais|rose|risen|grow|grew|fell|fall|cut|drop",
+    re.IGNORECASE,
+)
+
+
+def _range_or_change(text: str, number: Number) -> bool:
+    """A figure that is one end of a range («от 150 до 300 тысяч», «5–7 человек») or a change («лимит
+    увеличен на 2,4 трлн»): it does not contradict a single value or a total."""
+    before = text[max(0, number.start - 40) : number.start]
+    after = text[number.stop : number.stop + 40]
+    if _RANGE_START.search(before) and _RANGE_START_AFTER.match(after):
+        return True
+    if _RANGE_END.search(before) or _DASH_BEFORE.search(before) or _DASH_AFTER.match(after):
+        return True
+    return bool(_CHANGE_BEFORE.search(before[-25:]) and _CHANGE_WORDS.search(before))
 
 
 _CURRENCIES = frozenset(["доллар", "евро", "юань", "курс", "dollar", "euro", "yuan", "rate"])
@@ -408,8 +435,10 @@ def _people(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Dif
         return []  # who did what to whom is not read here: one doer each, doing the same thing
     if _says(docs[a.doc], a) or _says(docs[b.doc], b):
         return []  # «пояснил Песков» names who explains a decision, not who made it
-    if _compatible_names(_person_names(docs, a), _person_names(docs, b)):
-        return []  # «Алексей К.» and «Алексей Корягин»
+    if _compatible_names(_person_names(docs, a), _all_people(docs[b.doc])) or _compatible_names(
+        _person_names(docs, b), _all_people(docs[a.doc])
+    ):
+        return []  # «Алексей К.» and «Алексей Корягин»; «Буцкой» and «Татьяны Буцкой»: maybe one person
     return [
         Difference(
             "person",
@@ -437,17 +466,32 @@ def _person_names(docs: Sequence[Doc], claim: Claim) -> list[str]:
 
 
 def _compatible_names(mine: Sequence[str], theirs: Sequence[str]) -> bool:
-    """Whether two names can be one person: word by word, one is the other's start («Алексей К»,
-    «Алексей Корягин»; «А. Петров», «Антон Петров»)."""
+    """Whether two names can be one person: each word of the shorter starts like a word of the longer
+    («Белоусов» / «Андрей Белоусов»; «Алексей К» / «Алексей Корягин»; «Буцкой» / «Татьяна Буцкая»,
+    a case form the tagger left)."""
     for x in mine:
         for y in theirs:
-            a = x.lower().replace("ё", "е").replace(".", " ").split()
-            b = y.lower().replace("ё", "е").replace(".", " ").split()
-            if len(a) != len(b):
-                continue
-            if all(p.startswith(q) or q.startswith(p) for p, q in zip(a, b, strict=True)):
+            a, b = _name_words(x), _name_words(y)
+            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if short and all(any(_same_stem(p, q) for q in long_) for p in short):
                 return True
     return False
+
+
+def _all_people(doc: Doc) -> list[str]:
+    return [m.normal for m in doc.analysis.mentions if m.type == "PER"]
+
+
+def _name_words(name: str) -> list[str]:
+    return name.lower().replace("ё", "е").replace(".", " ").split()
+
+
+def _same_stem(p: str, q: str) -> bool:
+    """«к» and «корягин» (an initial), «буцкой» and «буцкая» (the same stem)."""
+    if len(p) == 1 or len(q) == 1:
+        return p[0] == q[0]
+    n = max(3, min(len(p), len(q)) - 2)
+    return p[:n] == q[:n]
 
 
 def _event_spans(docs: Sequence[Doc], before: Before) -> tuple[Span, ...]:

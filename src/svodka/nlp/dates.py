@@ -181,6 +181,10 @@ _FUTURE = re.compile(
     r"|will|shall|is\s+to|are\s+to|plans?|scheduled|going\s+to)\b",
     re.IGNORECASE,
 )
+# Past tense: a verb ending in -л/-ла/-ло/-ли («прошла», «заявил»), or an English past marker.
+_PAST = re.compile(
+    r"\b\w{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b|\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE
+)
 _NEXT = frozenset({"следующий", "следующую", "следующее", "ближайший", "ближайшую", "next"})
 _LAST = frozenset({"прошлый", "прошлую", "прошлое", "last"})
 
@@ -401,8 +405,11 @@ def _weekday(match: re.Match[str], text: str, base: date | None) -> Iterator[Dat
     else:
         end = text.find(".", match.end())
         sentence = text[max(0, text.rfind(".", 0, match.start())) : end if end > 0 else len(text)]
-        if _FUTURE.search(sentence):
-            value = base + timedelta(days=(target - base.weekday()) % 7)
+        ahead = (target - base.weekday()) % 7
+        if _FUTURE.search(sentence) or (_PAST.search(sentence) is None and ahead < back):
+            # a weekday with no past-tense word is the nearest one: «вступит в силу в среду», written
+            # on a Tuesday, is tomorrow, not six days ago (the future perfective has no marker word)
+            value = base + timedelta(days=ahead)
         else:
             value = base - timedelta(days=back)
     yield DateMention(match.start(), match.end(), value.isoformat())
