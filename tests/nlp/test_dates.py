@@ -40,6 +40,8 @@ def found(text: str, base: date | None = BASE, lang: str = "ru") -> list[tuple[s
         # no past-tense word: the nearest Wednesday, tomorrow («вступит» has no future marker word)
         ("Соглашение вступит в силу в среду.", [("в среду", "2025-11-12")]),
         ("Соглашение подписали в среду.", [("в среду", "2025-11-05")]),
+        # the clause around the weekday decides, not a past verb elsewhere in the sentence
+        ("Кабинет утвердил соглашение, оно вступит в силу в среду.", [("в среду", "2025-11-12")]),
         ("Цены выросли в прошлом году.", [("в прошлом году", "2024")]),
         # a date with no year takes the year that puts it closest to the base date
         ("Это было 30 декабря.", [("30 декабря", "2024-12-30")]),

@@ -159,9 +159,13 @@ class Doc:
         return tuple((q.start, q.stop) for q in self.analysis.quotes if q.kind == "direct")
 
 
+_NAME_JUNK = re.compile(r"[^\w\s.'’-]|_")
+
+
 def entity_key(name: str, type_: str) -> str:
     """A key that matches the same entity across articles: a person's surname, else the whole name."""
-    folded = " ".join(name.lower().replace("ё", "е").split())
+    # markup caught in a name («Андрей **Белоусов» in a post with bold type) is not part of it
+    folded = " ".join(_NAME_JUNK.sub(" ", name.lower().replace("ё", "е")).split())
     if type_ == "PER":
         return "PER:" + folded.rsplit(" ", 1)[-1]
     return type_ + ":" + _ROLE_ALIASES.get(folded, folded)

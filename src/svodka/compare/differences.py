@@ -218,6 +218,11 @@ _CHANGE_WORDS = re.compile(
 )
 
 
+_PART = re.compile(
+    r"\b(?:из\s+(?:них|которых|числа)|в\s+том\s+числе|of\s+(?:them|which)|including)\W{0,3}$", re.I
+)
+
+
 def _range_or_change(text: str, number: Number) -> bool:
     """A figure that is one end of a range («от 150 до 300 тысяч», «5–7 человек») or a change («лимит
     увеличен на 2,4 трлн»): it does not contradict a single value or a total."""
@@ -227,6 +232,8 @@ def _range_or_change(text: str, number: Number) -> bool:
         return True
     if _RANGE_END.search(before) or _DASH_BEFORE.search(before) or _DASH_AFTER.match(after):
         return True
+    if _PART.search(before):
+        return True  # «из них две достигли цели»: a part of another count
     return bool(_CHANGE_BEFORE.search(before[-25:]) and _CHANGE_WORDS.search(before))
 
 
@@ -483,7 +490,10 @@ def _all_people(doc: Doc) -> list[str]:
 
 
 def _name_words(name: str) -> list[str]:
-    return name.lower().replace("ё", "е").replace(".", " ").split()
+    return _LETTERS.findall(name.lower().replace("ё", "е"))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _same_stem(p: str, q: str) -> bool:

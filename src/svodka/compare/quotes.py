@@ -149,20 +149,19 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
             )
         )
     direct = [v for v in versions if v.direct]
-    if (
-        match == "paraphrased"
-        and len({docs[v.doc].label for v in direct}) > 1
-        and _reworded_both_ways(direct)
-    ):
-        spans = _reworded(docs, direct) or [Span(v.doc, v.start, v.stop) for v in direct]
-        found.append(
-            Difference(
-                "wording",
-                about("wording", story_language(docs)),
-                tuple(spans),
-                tuple(docs[s.doc].text(s.start, s.stop) for s in spans),
+    if match == "paraphrased" and len({docs[v.doc].label for v in direct}) > 1:
+        spans = _reworded(docs, direct)
+        if spans is None:  # one sentence each: the quotes themselves
+            spans = [Span(v.doc, v.start, v.stop) for v in direct] if _reworded_both_ways(direct) else []
+        if spans:
+            found.append(
+                Difference(
+                    "wording",
+                    about("wording", story_language(docs)),
+                    tuple(spans),
+                    tuple(docs[s.doc].text(s.start, s.stop) for s in spans),
+                )
             )
-        )
     return found
 
 
@@ -178,13 +177,15 @@ def _reworded_both_ways(versions: list[_Quote]) -> bool:
 _QUOTE_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
 
 
-def _reworded(docs: Sequence[Doc], versions: list[_Quote]) -> list[Span]:
-    """The sentences of long quotes where the wording differs: «Не слишком вы себе позволяете,
-    чучелы?» against «Не слишком ли много себе позволяете, чучела?», not the nine sentences around them.
-    Empty when the quotes are one sentence each or no sentence pairs up."""
+def _reworded(docs: Sequence[Doc], versions: list[_Quote]) -> list[Span] | None:
+    """The sentences of long quotes where the wording differs («Не слишком ли вы зарвались?» against
+    «Не слишком ли много вы себе позволяете?»), not the nine sentences around them.
+    A sentence left out is a shortened quote, and a sentence that only loses or only gains words is
+    the same sentence cut: only sentences each with content words the other lacks count. None when the
+    quotes are one sentence each."""
     split = [_sentences(docs[v.doc], v) for v in versions]
     if all(len(s) <= 1 for s in split):
-        return []
+        return None
     found: list[Span] = []
     for k, mine in enumerate(split):
         for theirs in split[k + 1 :]:
@@ -195,7 +196,8 @@ def _reworded(docs: Sequence[Doc], versions: list[_Quote]) -> list[Span]:
                 other = max(long_, key=lambda o: _overlap(one, o), default=None)
                 if other is None or max(short, key=lambda o: _overlap(other, o)) is not one:
                     continue
-                if one[1] != other[1] and _overlap(one, other) >= PARAPHRASE and not _cut(one[1], other[1]):
+                both_ways = one[2] - other[2] and other[2] - one[2]
+                if both_ways and _overlap(one, other) >= PARAPHRASE and not _cut(one[1], other[1]):
                     found.extend(x for x in (one[0], other[0]) if x not in found)
     return sorted(found, key=lambda s: (s.doc, s.start))
 
@@ -212,7 +214,7 @@ def _sentences(doc: Doc, quote: _Quote) -> list[tuple[Span, tuple[str, ...], fro
     text = doc.text(quote.start, quote.stop)
     found = []
     for m in _QUOTE_SENTENCE.finditer(text):
-        words = tuple(w.lower().replace("ё", "е") for w in _WORD.findall(m.group()))
+        words = tuple(w.lower().replace("ё", "е") for w in _WORD.findall(_plain(m.group())))
         if len(words) < MIN_WORDS:
             continue
         lead = len(m.group()) - len(m.group().lstrip())

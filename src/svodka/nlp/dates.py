@@ -185,6 +185,7 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b\w{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b|\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE
 )
+_CLAUSE_BREAK = re.compile(r"[,;:—]\s")
 _NEXT = frozenset({"следующий", "следующую", "следующее", "ближайший", "ближайшую", "next"})
 _LAST = frozenset({"прошлый", "прошлую", "прошлое", "last"})
 
@@ -403,10 +404,15 @@ def _weekday(match: re.Match[str], text: str, base: date | None) -> Iterator[Dat
     elif which in _LAST:
         value = base - timedelta(days=back or 7)
     else:
+        begin = max(0, text.rfind(".", 0, match.start()))
         end = text.find(".", match.end())
-        sentence = text[max(0, text.rfind(".", 0, match.start())) : end if end > 0 else len(text)]
+        end = end if end > 0 else len(text)
+        sentence = text[begin:end]
         ahead = (target - base.weekday()) % 7
-        if _FUTURE.search(sentence) or (_PAST.search(sentence) is None and ahead < back):
+        # the clause around the weekday: «…утвердил соглашение, оно вступит в силу в среду»
+        clause = _CLAUSE_BREAK.split(text[begin : match.start()])[-1]
+        clause += _CLAUSE_BREAK.split(text[match.start() : end])[0]
+        if _FUTURE.search(sentence) or (_PAST.search(clause) is None and ahead < back):
             # a weekday with no past-tense word is the nearest one: «вступит в силу в среду», written
             # on a Tuesday, is tomorrow, not six days ago (the future perfective has no marker word)
             value = base + timedelta(days=ahead)
