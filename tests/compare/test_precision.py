@@ -62,6 +62,12 @@ def test_a_count_told_by_the_whole_clause_and_another_word_for_its_unit_is_compa
             "Штраф для водителей грузовиков может достигать 300 тысяч рублей.",
             "Штраф для водителей грузовиков составит 150 тысяч рублей.",
         ),
+        # the other article gives both fares: two fares, not one told two ways
+        (
+            "Тариф «Стандарт» подорожает до 650 рублей.",
+            "Билет «Бизнес» подорожает до 2500 рублей. Тариф «Стандарт» станет 650 рублей.",
+        ),
+        ("Пожар охватил дом: горят с 1 по 3 этажи.", "Пожар охватил дом: горят 5 этажей."),
         # a part of another count
         (
             "По складу выпустили пять ракет ATACMS, из них две достигли цели.",
@@ -257,3 +263,14 @@ def test_collective_numerals_count_people() -> None:
     two = article("При взрыве газа в доме на Садовой улице пострадали 2 человека.", source="b")
     result = compare(one, two)
     assert kinds(result) == ["number"]
+
+
+def test_two_dates_both_articles_give_are_not_a_date_difference() -> None:
+    one = article(
+        "Каток на ВДНХ откроют 26 марта, официальное открытие катка на ВДНХ состоится 29 марта.", source="a"
+    )
+    two = article(
+        "Каток на ВДНХ начнёт работать с 26 марта, а официальное открытие катка на ВДНХ пройдёт 29 марта.",
+        source="b",
+    )
+    assert [d.kind for d in compare(one, two).differences if d.kind == "date"] == []

@@ -134,13 +134,9 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
 
 
 def _gives(figures: list[_Figure], figure: _Figure) -> bool:
-    """Whether an article gives this very figure too, about something the figure's words name."""
-    return any(
-        f.number.value == figure.number.value
-        and f.number.unit == figure.number.unit
-        and (f.words & figure.words) - {f.number.unit}
-        for f in figures
-    )
+    """Whether an article gives this very figure too (the same value of the same unit): then the two
+    figures compared are of two things it tells apart («Стандарт» 650 рублей, «Бизнес» 2500)."""
+    return any(f.number.value == figure.number.value and f.number.unit == figure.number.unit for f in figures)
 
 
 def _moving(docs: Sequence[Doc], figures: dict[int, list[_Figure]]) -> set[int]:
@@ -204,9 +200,9 @@ def _figures(doc: Doc) -> list[_Figure]:
 
 
 _RANGE_START = re.compile(r"\b(?:от|с|from|between)\s+$", re.IGNORECASE)
-_RANGE_START_AFTER = re.compile(r"^\s*(?:[^\W\d]+\.?\s+)?(?:до|to|and)\s+\d", re.IGNORECASE)
+_RANGE_START_AFTER = re.compile(r"^\s*(?:[^\W\d]+\.?\s+)?(?:до|по|to|and)\s+\d", re.IGNORECASE)
 _RANGE_END = re.compile(
-    r"\b(?:от|с|from|between)\s+\d[\d\s.,]*(?:[^\W\d]+\.?\s+)?(?:до|to|and)\s+$", re.IGNORECASE
+    r"\b(?:от|с|from|between)\s+\d[\d\s.,]*(?:[^\W\d]+\.?\s+)?(?:до|по|to|and)\s+$", re.IGNORECASE
 )
 _DASH_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
 _DASH_AFTER = re.compile(r"^\s*[-–—]\s*\d")
@@ -289,6 +285,8 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Diff
         return []
     if any(x.startswith(y) or y.startswith(x) for x in mine for y in theirs):
         return []
+    if _mentions_date(docs[b.doc], mine) or _mentions_date(docs[a.doc], theirs):
+        return []  # each article gives the other's date too: two dates of two things («с 26 ноября»)
     if _only_inferred_years_differ(docs, a, b):
         return []
     mine_only, theirs_only = set(a.lemmas) - set(b.lemmas), set(b.lemmas) - set(a.lemmas)
@@ -309,6 +307,11 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Diff
 
 
 _SINCE = re.compile(r"(?:\b(?:с|со|до|по|since|until|from|till)\s+)$", re.IGNORECASE)
+
+
+def _mentions_date(doc: Doc, values: Sequence[str]) -> bool:
+    """Whether an article mentions one of these dates anywhere."""
+    return any(d.value in values for c in doc.claims for d in c.dates)
 
 
 def _hedged(doc: Doc, claim: Claim) -> bool:

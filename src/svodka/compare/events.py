@@ -290,10 +290,16 @@ def _dates_clash(docs: Sequence[Doc], one: tuple[int, DateMention], other: tuple
     (x, p), (y, q) = one, other
     if len(p.value) != len(q.value) or len(p.value) < 7:
         return False
+    if p.value in _all_dates(docs[y]) or q.value in _all_dates(docs[x]):
+        return False  # each article gives the other's date too: two dates of two things
     guessed = not all(_YEAR_WRITTEN.search(docs[d].text(m.start, m.stop)) for d, m in ((x, p), (y, q)))
     if guessed:
         return p.value[4:] != q.value[4:]
     return p.value != q.value
+
+
+def _all_dates(doc: Doc) -> set[str]:
+    return {d.value for c in doc.claims for d in c.dates}
 
 
 def _claim_span(docs: Sequence[Doc], event: Event) -> Span:
