@@ -274,3 +274,22 @@ def test_two_dates_both_articles_give_are_not_a_date_difference() -> None:
         source="b",
     )
     assert [d.kind for d in compare(one, two).differences if d.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        # a time of day written two ways
+        (
+            "Работа аэропорта Махачкалы приостановлена до 11.30 мск.",
+            "Работа аэропорта Махачкалы приостановлена до 11:30 мск.",
+        ),
+        # figures of a list are figures of several things
+        (
+            "Зарплата оператора станков в Москве доходит до 300 тысяч рублей.",
+            "Что платят на заводах Москвы:\n— Оператор станков – до 300 тысяч рублей.\n— Слесарь – до 350 тысяч рублей.",
+        ),
+    ],
+)
+def test_times_and_listed_figures_are_not_number_differences(one: str, two: str) -> None:
+    assert [d.kind for d in compare(article(one, source="a"), article(two, source="b")).differences] == []

@@ -56,6 +56,10 @@ _POINTER = re.compile(
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(%|тыс\.|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*|thousand|million|billion|trillion|bn)(?!\w))?"
 )
+_CLOCK = re.compile(
+    r"(?:[01]?\d|2[0-3])(?::[0-5]\d|\.[0-5]\d(?=\s*(?:мск|по\s+москов|утра|вечера|ч\b|msk|gmt|utc)))",
+    re.IGNORECASE,
+)
 _SCALES = {"тыс.": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9}
 _SCALES |= {"трлн": 1e12, "триллион": 1e12, "trillion": 1e12}
 _SCALES |= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "%": 1.0}
@@ -472,8 +476,12 @@ def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date:
     lemmas = [form if (form := t.text.lower()) in QUALIFIERS else t.lemma for t in tokens]
     starts = list(map(_START, tokens))
     for match in _NUMBER.finditer(text, start, stop):
-        if match.start() in in_date:
-            continue
+        if (
+            match.start() in in_date
+            or _CLOCK.match(text, match.start())
+            or text[match.start() - 1 : match.start()] == ":"
+        ):
+            continue  # a date, or a time of day («до 11:30 мск», «в 11.30»)
         value = float(match.group(1).replace(",", "."))
         unit = ""
         scale = match.group(2)

@@ -174,10 +174,13 @@ def _same_figure(p: _Figure, q: _Figure, p_words: set[str], q_words: set[str]) -
 
 def _figures(doc: Doc) -> list[_Figure]:
     text = doc.article.text
+    listed = _list_lines(text)
     found = []
     for claim in doc.claims:
         if claim.heading or _hedged(doc, claim):
             continue
+        if any(a <= claim.start < b for a, b in listed):
+            continue  # a list («— Слесарь – до 350 тысяч», «— штрафы до 60 млн») gives figures of many things
         for number in claim.numbers:
             if not number.unit or _range_or_change(text, number):
                 continue
@@ -217,6 +220,19 @@ _CHANGE_WORDS = re.compile(
 _PART = re.compile(
     r"\b(?:из\s+(?:них|которых|числа)|в\s+том\s+числе|of\s+(?:them|which)|including)\W{0,3}$", re.I
 )
+
+
+_BULLET = re.compile(r"^[ \t]*(?:[•●▪◦·*—–-]|\d{1,2}[.)])[ \t]", re.MULTILINE)
+
+
+def _list_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of a bulleted list with figures in at least two of its lines (empty otherwise)."""
+    lines = []
+    for match in _BULLET.finditer(text):
+        stop = text.find("\n", match.start())
+        lines.append((match.start(), stop if stop >= 0 else len(text)))
+    with_figures = [(a, b) for a, b in lines if re.search(r"\d", text[a:b].lstrip(" \t0123456789.)"))]
+    return lines if len(with_figures) >= 2 else []
 
 
 def _range_or_change(text: str, number: Number) -> bool:
