@@ -293,3 +293,18 @@ def test_two_dates_both_articles_give_are_not_a_date_difference() -> None:
 )
 def test_times_and_listed_figures_are_not_number_differences(one: str, two: str) -> None:
     assert [d.kind for d in compare(article(one, source="a"), article(two, source="b")).differences] == []
+
+
+@pytest.mark.parametrize(
+    "two",
+    [
+        "Цех по производству полистирола горит в Екатеринбурге на площади в полторы тысячи квадратных метров.",
+        "Цех по производству полистирола горит в Екатеринбурге на площади 1,5 тыс квадратных метров.",
+    ],
+)
+def test_an_area_in_words_or_with_a_scale_is_compared(two: str) -> None:
+    one = article(
+        "Цех по производству полистирола горит в Екатеринбурге на площади 1000 квадратных метров.", source="a"
+    )
+    result = compare(one, article(two, source="b"))
+    assert kinds(result) == ["number"]

@@ -54,8 +54,9 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(%|тыс\.|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*|thousand|million|billion|trillion|bn)(?!\w))?"
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(%|тыс\.?|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*|thousand|million|billion|trillion|bn)(?!\w))?"
 )
+_WORD_SCALES = {"тысяча": 1e3, "миллион": 1e6, "миллиард": 1e9, "thousand": 1e3, "million": 1e6}
 _CLOCK = re.compile(
     r"(?:[01]?\d|2[0-3])(?::[0-5]\d|\.[0-5]\d(?=\s*(?:мск|по\s+москов|утра|вечера|ч\b|msk|gmt|utc)))",
     re.IGNORECASE,
@@ -68,7 +69,8 @@ _NUMBER_WORDS = {  # not «один»: «один из», «ещё один» ar
     "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сто": 100, "полтора": 1.5,
     "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
     "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "сорок": 40,
-    "пятьдесят": 50, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+    "пятьдесят": 50, "полсотня": 50,
+    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "dozen": 12, "hundred": 100,
 }  # fmt: skip
@@ -514,9 +516,19 @@ def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date:
             ):
                 continue  # «один из», «two of»: not a count
             qualifier = _qualifier(lemmas, k - 1 if k else None)
-            found.append(
-                Number(token.start, token.stop, float(_NUMBER_WORDS[token.lemma]), following.lemma, qualifier)
-            )
+            value, unit = float(_NUMBER_WORDS[token.lemma]), following.lemma
+            if unit in _WORD_SCALES:  # «полторы тысячи квадратных метров»
+                value *= _WORD_SCALES[unit]
+                after = tokens[k + 2] if k + 2 < len(tokens) else None
+                unit = after.lemma if after is not None and after.text[:1].isalpha() else ""
+                if (
+                    after is not None
+                    and after.pos == "ADJ"
+                    and k + 3 < len(tokens)
+                    and tokens[k + 3].pos == "NOUN"
+                ):
+                    unit = tokens[k + 3].lemma
+            found.append(Number(token.start, token.stop, value, unit, qualifier))
     return sorted(found, key=lambda n: n.start)
 
 
