@@ -519,11 +519,11 @@ def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date:
             value, unit = float(_NUMBER_WORDS[token.lemma]), following.lemma
             if unit in _WORD_SCALES:  # «полторы тысячи квадратных метров»
                 value *= _WORD_SCALES[unit]
-                after = tokens[k + 2] if k + 2 < len(tokens) else None
-                unit = after.lemma if after is not None and after.text[:1].isalpha() else ""
+                counted = tokens[k + 2] if k + 2 < len(tokens) else None
+                unit = counted.lemma if counted is not None and counted.text[:1].isalpha() else ""
                 if (
-                    after is not None
-                    and after.pos == "ADJ"
+                    counted is not None
+                    and counted.pos == "ADJ"
                     and k + 3 < len(tokens)
                     and tokens[k + 3].pos == "NOUN"
                 ):
