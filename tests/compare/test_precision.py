@@ -308,3 +308,27 @@ def test_an_area_in_words_or_with_a_scale_is_compared(two: str) -> None:
     )
     result = compare(one, article(two, source="b"))
     assert kinds(result) == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        # a bare «building» may well be the house
+        (
+            "После находки мины в Лобне жильцов эвакуировали из дома.",
+            "После находки мины в Лобне жильцов эвакуировали из здания.",
+        ),
+        # «в ночь на 4 ноября» began on the 3rd
+        (
+            "Вулкан Левотоби на Флоресе начал извержение в ночь на 4 ноября.",
+            "Вулкан Левотоби на Флоресе начал извержение 3 ноября.",
+        ),
+        # years count ages, durations and terms alike
+        (
+            "Тайсон не боксировал на профессиональном ринге 19 лет.",
+            "Тайсон не боксировал на профессиональном ринге, Тайсону 58 лет.",
+        ),
+    ],
+)
+def test_compatible_places_dates_and_years_are_not_differences(one: str, two: str) -> None:
+    assert kinds(compare(article(one, source="a"), article(two, source="b"))) == []

@@ -17,7 +17,7 @@ from itertools import combinations
 
 from svodka.compare.align import Alignment
 from svodka.compare.claims import Claim, Doc, Number, Place, qualifier_word
-from svodka.compare.events import Before, Event, date_differences, order, rank_differences
+from svodka.compare.events import Before, Event, date_differences, eve, order, rank_differences
 from svodka.compare.result import Difference, Language, Span, about, kind_name, story_language
 from svodka.compare.words import ATTRIBUTION, HEDGES, STOP
 
@@ -182,7 +182,7 @@ def _figures(doc: Doc) -> list[_Figure]:
         if any(a <= claim.start < b for a, b in listed):
             continue  # a list («— Слесарь – до 350 тысяч», «— штрафы до 60 млн») gives figures of many things
         for number in claim.numbers:
-            if not number.unit or _range_or_change(text, number):
+            if not number.unit or number.unit in _MIXED_UNITS or _range_or_change(text, number):
                 continue
             breaks_before = [m.end() for m in _SEGMENT_BREAK.finditer(text, claim.start, number.start)]
             after = _SEGMENT_BREAK.search(text, number.stop, claim.stop)
@@ -249,6 +249,9 @@ def _range_or_change(text: str, number: Number) -> bool:
     return bool(_CHANGE_BEFORE.search(before[-25:]) and _CHANGE_WORDS.search(before))
 
 
+_MIXED_UNITS = frozenset(["год", "year"])
+"""Units that count too many kinds of thing to compare by their words: «Тайсону 58 лет», «не
+боксировал около 20 лет», «за последние 19 лет», «срок 7 лет»."""
 _CURRENCIES = frozenset(["доллар", "евро", "юань", "курс", "dollar", "euro", "yuan", "rate"])
 _UNIT_SYNONYMS = {
     "машина": "автомобиль",
@@ -303,6 +306,9 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Diff
         return []
     if any(x.startswith(y) or y.startswith(x) for x in mine for y in theirs):
         return []
+    eves = {eve(docs[a.doc], d) for d in a.dates} | {eve(docs[b.doc], d) for d in b.dates}
+    if eves & (set(mine) | set(theirs)):
+        return []  # «в ночь на 4 ноября» began on the 3rd
     if _mentions_date(docs[b.doc], mine) or _mentions_date(docs[a.doc], theirs):
         return []  # each article gives the other's date too: two dates of two things («с 26 ноября»)
     if _only_inferred_years_differ(docs, a, b):
@@ -376,6 +382,11 @@ _GENERIC = """
     street avenue square city region district
 """
 _GENERIC_PLACE_WORDS = frozenset(_GENERIC.split())
+_BARE_BUILDING = frozenset(["здание", "строение", "корпус", "этаж", "building", "floor"])
+
+
+def _bare(words: set[str]) -> bool:
+    return bool(words) and words <= _BARE_BUILDING
 
 
 def _same_place(x: Place, y: Place) -> bool:
@@ -383,9 +394,11 @@ def _same_place(x: Place, y: Place) -> bool:
     Никитской улице»), not counting «улица», «город» and the like; or two homes."""
     if x.kind == y.kind == "home":
         return True
-    words_x = {w for key in x.key for w in key.split(":")[-1].split()} - _GENERIC_PLACE_WORDS
-    words_y = {w for key in y.key for w in key.split(":")[-1].split()} - _GENERIC_PLACE_WORDS
-    return bool(words_x & words_y)
+    words_x = {w for key in x.key for w in key.split(":")[-1].split()}
+    words_y = {w for key in y.key for w in key.split(":")[-1].split()}
+    if {x.kind, y.kind} == {"home", "venue"} and (_bare(words_x) or _bare(words_y)):
+        return True  # «из дома» / «из здания»: a bare «building» may well be the house
+    return bool((words_x - _GENERIC_PLACE_WORDS) & (words_y - _GENERIC_PLACE_WORDS))
 
 
 def _event_places(docs: Sequence[Doc], events: Sequence[list[Event]], lang: Language) -> list[Difference]:

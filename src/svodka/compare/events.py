@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from itertools import combinations
 from typing import Literal
 
@@ -290,12 +291,26 @@ def _dates_clash(docs: Sequence[Doc], one: tuple[int, DateMention], other: tuple
     (x, p), (y, q) = one, other
     if len(p.value) != len(q.value) or len(p.value) < 7:
         return False
+    if eve(docs[x], p) == q.value or eve(docs[y], q) == p.value:
+        return False  # «в ночь на 4 ноября» began on the 3rd
     if p.value in _all_dates(docs[y]) or q.value in _all_dates(docs[x]):
         return False  # each article gives the other's date too: two dates of two things
     guessed = not all(_YEAR_WRITTEN.search(docs[d].text(m.start, m.stop)) for d, m in ((x, p), (y, q)))
     if guessed:
         return p.value[4:] != q.value[4:]
     return p.value != q.value
+
+
+_NIGHT_BEFORE = re.compile(r"(?:ночь|ночью)\s+на\s*$", re.IGNORECASE)
+
+
+def eve(doc: Doc, mention: DateMention) -> str | None:
+    """The day before a date named as «в ночь на …», when it is a full date."""
+    if len(mention.value) != 10 or not _NIGHT_BEFORE.search(
+        doc.text(max(0, mention.start - 12), mention.start)
+    ):
+        return None
+    return (date.fromisoformat(mention.value) - timedelta(days=1)).isoformat()
 
 
 def _all_dates(doc: Doc) -> set[str]:
