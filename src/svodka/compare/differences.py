@@ -17,9 +17,18 @@ from itertools import combinations
 
 from svodka.compare.align import Alignment
 from svodka.compare.claims import Claim, Doc, Number, Place, qualifier_word
-from svodka.compare.events import Before, Event, date_differences, eve, order, rank_differences
+from svodka.compare.events import (
+    Before,
+    Event,
+    date_differences,
+    dates_in,
+    eve,
+    hedged,
+    order,
+    rank_differences,
+)
 from svodka.compare.result import Difference, Language, Span, about, kind_name, story_language
-from svodka.compare.words import ATTRIBUTION, HEDGES, STOP
+from svodka.compare.words import ATTRIBUTION, STOP
 
 SAME_FACT = 0.35
 """Link score from which two claims are taken to state the same fact with different details."""
@@ -177,7 +186,7 @@ def _figures(doc: Doc) -> list[_Figure]:
     listed = _list_lines(text)
     found = []
     for claim in doc.claims:
-        if claim.heading or _hedged(doc, claim):
+        if claim.heading or hedged(doc, claim):
             continue
         if any(a <= claim.start < b for a, b in listed):
             continue  # a list («— Слесарь – до 350 тысяч», «— штрафы до 60 млн») gives figures of many things
@@ -298,7 +307,7 @@ def _agree(x: Number, y: Number) -> bool:
 
 
 def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Difference]:
-    if _hedged(docs[a.doc], a) or _hedged(docs[b.doc], b):
+    if hedged(docs[a.doc], a) or hedged(docs[b.doc], b):
         return []  # a planned or expected date is not a fact to contradict
     mine = _event_dates(docs[a.doc], a)
     theirs = _event_dates(docs[b.doc], b)
@@ -309,7 +318,7 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Diff
     eves = {eve(docs[a.doc], d) for d in a.dates} | {eve(docs[b.doc], d) for d in b.dates}
     if eves & (set(mine) | set(theirs)):
         return []  # «в ночь на 4 ноября» began on the 3rd
-    if _mentions_date(docs[b.doc], mine) or _mentions_date(docs[a.doc], theirs):
+    if dates_in(docs[b.doc]) & set(mine) or dates_in(docs[a.doc]) & set(theirs):
         return []  # each article gives the other's date too: two dates of two things («с 26 ноября»)
     if _only_inferred_years_differ(docs, a, b):
         return []
@@ -331,15 +340,6 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Diff
 
 
 _SINCE = re.compile(r"(?:\b(?:с|со|до|по|since|until|from|till)\s+)$", re.IGNORECASE)
-
-
-def _mentions_date(doc: Doc, values: Sequence[str]) -> bool:
-    """Whether an article mentions one of these dates anywhere."""
-    return any(d.value in values for c in doc.claims for d in c.dates)
-
-
-def _hedged(doc: Doc, claim: Claim) -> bool:
-    return any(t.lemma in HEDGES for t in doc.tokens_in(claim.start, claim.stop))
 
 
 def _event_dates(doc: Doc, claim: Claim) -> list[str]:
@@ -565,15 +565,7 @@ def _place_values(docs: Sequence[Doc], index: int, places: Sequence[Place]) -> s
 
 
 def _person_values(docs: Sequence[Doc], claim: Claim) -> str:
-    doc = docs[claim.doc]
-    names = sorted(
-        {
-            m.normal
-            for m in doc.analysis.mentions
-            if claim.start <= m.start < claim.stop and m.type == "PER" and not m.role
-        }
-    )
-    return f"{doc.label}: " + ", ".join(names)
+    return f"{docs[claim.doc].label}: " + ", ".join(sorted(set(_person_names(docs, claim))))
 
 
 def _phrase(doc: Doc, start: int, stop: int) -> str:

@@ -251,9 +251,9 @@ def date_differences(docs: Sequence[Doc], events: Sequence[list[Event]], lang: L
         for doc_events in events:
             for event in doc_events:
                 # a planned or expected date («голосование планируется провести 6 декабря») is no fact
-                words = docs[event.doc].tokens_in(*_claim_bounds(docs, event))
-                hedged = any(t.lemma in HEDGES for t in words)
-                mention = _written_date(docs[event.doc], event) if event.kind == kind and not hedged else None
+                doc = docs[event.doc]
+                planned = hedged(doc, doc.claims[event.claim])
+                mention = _written_date(doc, event) if event.kind == kind and not planned else None
                 if mention:
                     mentioned = dated.setdefault(event.doc, ([], set()))
                     mentioned[0].append(event)
@@ -269,11 +269,6 @@ def date_differences(docs: Sequence[Doc], events: Sequence[list[Event]], lang: L
         values = tuple(f"{docs[d].label}: {single[d][1].value}" for d in sorted(involved))
         found.append(Difference("date", about("when_event", lang, kinds=(kind,)), spans, values))
     return found
-
-
-def _claim_bounds(docs: Sequence[Doc], event: Event) -> tuple[int, int]:
-    claim = docs[event.doc].claims[event.claim]
-    return claim.start, claim.stop
 
 
 def _written_date(doc: Doc, event: Event) -> DateMention | None:
@@ -293,7 +288,7 @@ def _dates_clash(docs: Sequence[Doc], one: tuple[int, DateMention], other: tuple
         return False
     if eve(docs[x], p) == q.value or eve(docs[y], q) == p.value:
         return False  # «в ночь на 4 ноября» began on the 3rd
-    if p.value in _all_dates(docs[y]) or q.value in _all_dates(docs[x]):
+    if p.value in dates_in(docs[y]) or q.value in dates_in(docs[x]):
         return False  # each article gives the other's date too: two dates of two things
     guessed = not all(_YEAR_WRITTEN.search(docs[d].text(m.start, m.stop)) for d, m in ((x, p), (y, q)))
     if guessed:
@@ -313,8 +308,14 @@ def eve(doc: Doc, mention: DateMention) -> str | None:
     return (date.fromisoformat(mention.value) - timedelta(days=1)).isoformat()
 
 
-def _all_dates(doc: Doc) -> set[str]:
+def dates_in(doc: Doc) -> set[str]:
+    """Every date an article mentions (ISO values)."""
     return {d.value for c in doc.claims for d in c.dates}
+
+
+def hedged(doc: Doc, claim: Claim) -> bool:
+    """Whether a claim tells of a plan, a demand or an expectation («планируется», «может»)."""
+    return any(t.lemma in HEDGES for t in doc.tokens_in(claim.start, claim.stop))
 
 
 def _claim_span(docs: Sequence[Doc], event: Event) -> Span:
