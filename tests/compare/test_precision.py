@@ -73,6 +73,22 @@ def test_a_count_told_by_the_whole_clause_and_another_word_for_its_unit_is_compa
             "По складу выпустили пять ракет ATACMS, из них две достигли цели.",
             "По складу выпустили пять ракет ATACMS, три достигли цели.",
         ),
+        # a space groups the thousands: one figure written two ways
+        (
+            "Госдума приняла закон о повышении МРОТ до 22 440 рублей в месяц.",
+            "Госдума приняла закон о повышении МРОТ до 22440 рублей в месяц.",
+        ),
+        ("В октябре поймали более 1 800 пьяных водителей.", "В октябре поймали более 1800 пьяных водителей."),
+        # the latest batch against the running total
+        (
+            "Ещё два беспилотника, летевших на Москву, сбиты, сообщил мэр.",
+            "22 беспилотника, летевших на Москву, сбиты, сообщил мэр.",
+        ),
+        # a part and the whole («у 12 из 15») against another part
+        (
+            "Клещей нашли в подушках у семи производителей из списка.",
+            "Клещей нашли в подушках у 12 из 15 производителей из списка.",
+        ),
         # a demand or a plan is not a fact
         (
             "Профсоюз просит повысить зарплату водителям на 20 процентов.",
@@ -82,6 +98,25 @@ def test_a_count_told_by_the_whole_clause_and_another_word_for_its_unit_is_compa
 )
 def test_figures_that_can_both_be_right_are_not_a_difference(one: str, two: str) -> None:
     assert kinds(compare(article(one, source="a"), article(two, source="b"))) == []
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        # the number words are the figures, and «в течение» says nothing of what is counted
+        (
+            "Оперслужбы прибыли на место в течение пяти минут, но спасти водителя не смогли.",
+            "Через шесть минут на место прибыли экстренные службы.",
+        ),
+        # «около полусотни детей» of a school against «30 учеников»
+        (
+            "В школе отравились 30 учеников, предварительно водой из кулера.",
+            "В школе отравилось около полусотни детей.",
+        ),
+    ],
+)
+def test_figures_that_cannot_both_be_right_are_a_difference(one: str, two: str) -> None:
+    assert kinds(compare(article(one, source="a"), article(two, source="b"))) == ["number"]
 
 
 def test_not_more_than_is_an_upper_bound() -> None:
@@ -102,6 +137,14 @@ def test_not_more_than_is_an_upper_bound() -> None:
         (
             ("Законопроект о запрете квадробики внесла в Госдуму Буцкой.", "Буцкой"),
             ("Законопроект о запрете квадробики внесла в Госдуму Татьяна Буцкая.", "Татьяна Буцкая"),
+        ),
+        # people named after an agency («ФСБшники») are not a person who did it instead
+        (
+            ("По указанию мошенников Артем взял деньги из сейфа родителей и передал их курьеру.", "Артем"),
+            (
+                "По указанию фейковых ФСБшников парень взял деньги из сейфа родителей и передал их курьеру.",
+                "ФСБшников",
+            ),
         ),
         # who explains a decision is not who made it
         (
@@ -332,3 +375,50 @@ def test_an_area_in_words_or_with_a_scale_is_compared(two: str) -> None:
 )
 def test_compatible_places_dates_and_years_are_not_differences(one: str, two: str) -> None:
     assert kinds(compare(article(one, source="a"), article(two, source="b"))) == []
+
+
+def with_verbs(pair):  # type: ignore[no-untyped-def]
+    """The article with its verbs tagged, as the NLP layer tags them (the fixtures give no parts of speech)."""
+    from dataclasses import replace
+
+    from svodka.nlp import morph
+
+    doc, analysis = pair
+    tokens = tuple(
+        replace(t, pos="VERB") if morph.analyzer().parse(t.text)[0].tag.POS == "VERB" else t
+        for t in analysis.tokens
+    )
+    return doc, replace(analysis, tokens=tokens)
+
+
+def test_a_date_of_another_verb_in_the_sentence_is_not_a_date_difference() -> None:
+    # «в августе» dates the birthday, not the extension both articles tell of
+    one = "Президент продлил срок службы главе комитета, которому в августе исполнился 71 год."
+    two = "Президент в октябре продлил срок службы главе комитета после достижения 70 лет."
+    assert kinds(compare(with_verbs(article(one, source="a")), with_verbs(article(two, source="b")))) == []
+    # and a date of the verb both tell of still differs
+    three = "Президент в августе продлил срок службы главе комитета после достижения 70 лет."
+    assert kinds(compare(with_verbs(article(three, source="a")), with_verbs(article(two, source="b")))) == [
+        "date"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "expected"),
+    [
+        # a part of a building without saying which may be in the house
+        (
+            "Пожар произошёл в жилом доме на Тверском бульваре.",
+            "Пожар произошёл в чердачном помещении на Тверском бульваре.",
+            [],
+        ),
+        # «в здании мэрии» is the city hall, not a bare «здание» that could be anything
+        (
+            "Встреча губернатора с делегацией прошла в резиденции губернатора.",
+            "Встреча губернатора с делегацией прошла в здании мэрии.",
+            ["place"],
+        ),
+    ],
+)
+def test_parts_of_buildings_and_named_buildings(one: str, two: str, expected: list[str]) -> None:
+    assert kinds(compare(article(one, source="a"), article(two, source="b"))) == expected

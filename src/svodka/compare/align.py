@@ -30,7 +30,8 @@ SYNONYM = 0.6
 
 NEAR = 0.22
 """Cosine from which a claim of another source is too close for the claim to be called «only in» its own
-(though not close enough to be called the same fact): neither is said."""
+(though not close enough to be called the same fact): neither is said. (0.20 lifted only-in precision on
+411 judged tg claims from 0.63 to 0.67 but lost two true «only in B» facts of the seed pair.)"""
 
 WordVectors = Callable[[str], "np.ndarray | None"]
 """A lemma's word vector, or None when the vocabulary lacks it (navec's, through the NLP layer)."""

@@ -54,7 +54,9 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(%|тыс\.?|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*|thousand|million|billion|trillion|bn)(?!\w))?"
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?)"
+    r"(?:\s*(%|тыс\.?|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*"
+    r"|thousand|million|billion|trillion|bn)(?!\w))?"
 )
 _WORD_SCALES = {"тысяча": 1e3, "миллион": 1e6, "миллиард": 1e9, "thousand": 1e3, "million": 1e6}
 _CLOCK = re.compile(
@@ -64,12 +66,12 @@ _CLOCK = re.compile(
 _SCALES = {"тыс.": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9}
 _SCALES |= {"трлн": 1e12, "триллион": 1e12, "trillion": 1e12}
 _SCALES |= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "%": 1.0}
-_NUMBER_WORDS = {  # not «один»: «один из», «ещё один» are rarely counts
+NUMBER_WORDS = {  # not «один»: «один из», «ещё один» are rarely counts
     "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
     "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сто": 100, "полтора": 1.5,
     "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
     "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "сорок": 40,
-    "пятьдесят": 50, "полсотня": 50,
+    "пятьдесят": 50, "полсотня": 50, "полусотня": 50, "полсотни": 50,
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "dozen": 12, "hundred": 100,
@@ -232,7 +234,7 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
     places_lex, events_lex = lexicon("places"), lexicon("events")
     place_words = list(compress(positions, map(places_lex.__contains__, lemmas)))
     event_words = list(compress(positions, map(events_lex.__contains__, lemmas)))
-    number_words = list(compress(positions, map(_NUMBER_WORDS.__contains__, lemmas)))
+    number_words = list(compress(positions, map(NUMBER_WORDS.__contains__, lemmas)))
     in_date = {p for d in dates for p in range(d.start, d.stop)}
     quote_spans = [(i, q.start, q.stop) for i, q in enumerate(analysis.quotes)]
     folded = _promo_folded(text, lowered)
@@ -472,7 +474,7 @@ def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date:
     """The numbers of ``text[start:stop]`` (``tokens`` are its tokens), not those inside a date (the
     character offsets ``in_date`` covers)."""
     found: list[Number] = []
-    if not _DIGIT.search(text, start, stop) and not any(t.lemma in _NUMBER_WORDS for t in tokens):
+    if not _DIGIT.search(text, start, stop) and not any(t.lemma in NUMBER_WORDS for t in tokens):
         return found
     # A qualifier is found by its form as well as its lemma: «выше» is a form of «высокий».
     lemmas = [form if (form := t.text.lower()) in QUALIFIERS else t.lemma for t in tokens]
@@ -484,7 +486,8 @@ def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date:
             or text[match.start() - 1 : match.start()] == ":"
         ):
             continue  # a date, or a time of day («до 11:30 мск», «в 11.30»)
-        value = float(match.group(1).replace(",", "."))
+        # «22 440» and «22440» are one figure: a space may group the thousands
+        value = float(re.sub(r"[ \u00a0\u202f]", "", match.group(1)).replace(",", "."))
         unit = ""
         scale = match.group(2)
         if scale:
@@ -505,18 +508,14 @@ def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date:
             following = tokens[k + 1] if k + 1 < len(tokens) else None
             unit = following.lemma if following is not None and following.pos == "NOUN" else "человек"
             qualifier = _qualifier(lemmas, k - 1 if k else None)
-            found.append(Number(token.start, token.stop, float(_NUMBER_WORDS[token.lemma]), unit, qualifier))
+            found.append(Number(token.start, token.stop, float(NUMBER_WORDS[token.lemma]), unit, qualifier))
             continue
-        if token.lemma in _NUMBER_WORDS and k + 1 < len(tokens):
+        if token.lemma in NUMBER_WORDS and k + 1 < len(tokens):
             following = tokens[k + 1]
-            if (
-                following.lemma in STOP
-                or not following.text[:1].isalpha()
-                or following.lemma in _NUMBER_WORDS
-            ):
+            if following.lemma in STOP or not following.text[:1].isalpha() or following.lemma in NUMBER_WORDS:
                 continue  # «один из», «two of»: not a count
             qualifier = _qualifier(lemmas, k - 1 if k else None)
-            value, unit = float(_NUMBER_WORDS[token.lemma]), following.lemma
+            value, unit = float(NUMBER_WORDS[token.lemma]), following.lemma
             if unit in _WORD_SCALES:  # «полторы тысячи квадратных метров»
                 value *= _WORD_SCALES[unit]
                 counted = tokens[k + 2] if k + 2 < len(tokens) else None
@@ -589,7 +588,9 @@ def _places(
             continue  # «в Россию» is where someone goes, not where something happens
         name = names[mention.entity].name if mention.entity in names else mention.normal
         found.append(Place(mention.start, mention.stop, "geo", frozenset({entity_key(name, "LOC")})))
-    return sorted(found, key=lambda p: p.start)
+    # «в здании мэрии» is one place, not also a bare «в здании»
+    inside = [p for p in found if any(q is not p and q.start <= p.start and p.stop <= q.stop for q in found)]
+    return sorted((p for p in found if p not in inside), key=lambda p: p.start)
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from itertools import combinations
 
 from svodka.compare.align import Alignment
-from svodka.compare.claims import Claim, Doc, Number, Place, qualifier_word
+from svodka.compare.claims import NUMBER_WORDS, Claim, Doc, Number, Place, qualifier_word
 from svodka.compare.events import (
     Before,
     Event,
@@ -231,6 +231,15 @@ _PART = re.compile(
 )
 
 
+_OF_BEFORE = re.compile(
+    r"(?:\d|\b(?:дв|тр|четыр|пят|шест|сем|восем|девят|десят|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten)\w*)\s+(?:из|of|out\s+of)\s+$",
+    re.IGNORECASE,
+)
+_OF_AFTER = re.compile(r"^\s+(?:из|of|out\s+of)\s+\d", re.IGNORECASE)
+_MORE = re.compile(r"\b(?:ещ[её]|another|further)\s+$", re.IGNORECASE)
+
+
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦·*—–-]|\d{1,2}[.)])[ \t]", re.MULTILINE)
 
 
@@ -255,6 +264,10 @@ def _range_or_change(text: str, number: Number) -> bool:
         return True
     if _PART.search(before):
         return True  # «из них две достигли цели»: a part of another count
+    if _OF_BEFORE.search(before) or _OF_AFTER.match(after):
+        return True  # «у 12 из 15 производителей»: a part and the whole, neither a count to compare
+    if _MORE.search(before):
+        return True  # «ещё два беспилотника»: the latest batch, not the running total
     return bool(_CHANGE_BEFORE.search(before[-25:]) and _CHANGE_WORDS.search(before))
 
 
@@ -269,6 +282,8 @@ _UNIT_SYNONYMS = {
     "car": "автомобиль",
     "кв": "метр",  # «1 тыс. кв. м», «1,5 тыс. квадратных метров»
     "квадратный": "метр",
+    "школьник": "ученик",  # «30 учеников отравились» / «около полусотни детей отравилось»
+    "ребенок": "ученик",
 }
 """Units that count the same things («16 машин», «15 автомобилей»)."""
 
@@ -282,7 +297,13 @@ def _stretch_words(doc: Doc, start: int, stop: int) -> frozenset[str]:
         and t.lemma not in STOP
         and t.lemma not in ATTRIBUTION
         and not qualifier_word(t)  # «выше 115 рублей» says nothing about what is counted
+        and t.lemma not in NUMBER_WORDS  # «пять» and «шесть» are the figures, not what they count
+        and t.lemma not in _PREPOSITION_NOUNS
     )
+
+
+_PREPOSITION_NOUNS = frozenset(["течение", "ход", "результат", "course", "result"])
+"""Nouns of compound prepositions («в течение пяти минут», «в результате взрыва»): no subject matter."""
 
 
 def _close_in_time(a: Doc, b: Doc) -> bool:
@@ -309,8 +330,9 @@ def _agree(x: Number, y: Number) -> bool:
 def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Difference]:
     if hedged(docs[a.doc], a) or hedged(docs[b.doc], b):
         return []  # a planned or expected date is not a fact to contradict
-    mine = _event_dates(docs[a.doc], a)
-    theirs = _event_dates(docs[b.doc], b)
+    shared = (a.verbs & b.verbs) - ATTRIBUTION
+    mine = _event_dates(docs[a.doc], a, shared)
+    theirs = _event_dates(docs[b.doc], b, shared)
     if not mine or not theirs:
         return []
     if any(x.startswith(y) or y.startswith(x) for x in mine for y in theirs):
@@ -322,7 +344,12 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Diff
         return []  # each article gives the other's date too: two dates of two things («с 26 ноября»)
     if _only_inferred_years_differ(docs, a, b):
         return []
-    mine_only, theirs_only = set(a.lemmas) - set(b.lemmas), set(b.lemmas) - set(a.lemmas)
+    # the words of the dates themselves («в августе» / «в октябре») are what is compared, not a subject
+    words_a, words_b = (
+        set(a.lemmas) - _date_words(docs[a.doc], a),
+        set(b.lemmas) - _date_words(docs[b.doc], b),
+    )
+    mine_only, theirs_only = words_a - words_b, words_b - words_a
     if len(mine_only) == len(theirs_only) == 1:
         return []  # the same sentence about another subject («курс евро» / «курс доллара»)
     if {len(x) for x in mine} != {len(y) for y in theirs}:
@@ -339,13 +366,31 @@ def _dates(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Diff
     ]
 
 
+def _date_words(doc: Doc, claim: Claim) -> set[str]:
+    return {t.lemma for d in claim.dates for t in doc.tokens_in(d.start, d.stop)}
+
+
 _SINCE = re.compile(r"(?:\b(?:с|со|до|по|since|until|from|till)\s+)$", re.IGNORECASE)
 
 
-def _event_dates(doc: Doc, claim: Claim) -> list[str]:
-    """The claim's dates that say when something happened: «впервые с 16 марта» is a point of reference."""
+def _event_dates(doc: Doc, claim: Claim, verbs: frozenset[str]) -> list[str]:
+    """The claim's dates that say when something happened: «впервые с 16 марта» is a point of reference.
+
+    With ``verbs`` (those both claims share), only the dates of these verbs: the nearest verb to
+    «в августе» in «продлил срок главе СК, которому в августе исполнился 71 год» is «исполниться».
+    """
     text = doc.article.text
-    return [d.value for d in claim.dates if not _SINCE.search(text[max(0, d.start - 12) : d.start])]
+    tagged = [t for t in doc.tokens_in(claim.start, claim.stop) if t.pos == "VERB"]
+    found = []
+    for d in claim.dates:
+        if _SINCE.search(text[max(0, d.start - 12) : d.start]):
+            continue
+        if verbs and tagged:
+            nearest = min(tagged, key=lambda t: min(abs(t.start - d.stop), abs(d.start - t.stop)))
+            if nearest.lemma not in verbs:
+                continue
+        found.append(d.value)
+    return found
 
 
 def _only_inferred_years_differ(docs: Sequence[Doc], a: Claim, b: Claim) -> bool:
@@ -383,6 +428,14 @@ _GENERIC = """
 """
 _GENERIC_PLACE_WORDS = frozenset(_GENERIC.split())
 _BARE_BUILDING = frozenset(["здание", "строение", "корпус", "этаж", "building", "floor"])
+_BUILDING_PART = frozenset(
+    [
+        *("помещение", "чердак", "чердачный", "подвал", "подвальный", "крыша", "кровля", "подъезд"),
+        *("мансарда", "этаж", "жилой", "нежилой", "premises", "attic", "basement", "roof"),
+    ]
+)
+"""Words that name a part of a building without saying which: «в чердачном помещении» may well be in
+the house another article names, or in the office."""
 
 
 def _bare(words: set[str]) -> bool:
@@ -398,6 +451,8 @@ def _same_place(x: Place, y: Place) -> bool:
     words_y = {w for key in y.key for w in key.split(":")[-1].split()}
     if {x.kind, y.kind} == {"home", "venue"} and (_bare(words_x) or _bare(words_y)):
         return True  # «из дома» / «из здания»: a bare «building» may well be the house
+    if (words_x and words_x <= _BUILDING_PART) or (words_y and words_y <= _BUILDING_PART):
+        return True
     return bool((words_x - _GENERIC_PLACE_WORDS) & (words_y - _GENERIC_PLACE_WORDS))
 
 
@@ -476,6 +531,8 @@ def _people(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Dif
         return []  # who did what to whom is not read here: one doer each, doing the same thing
     if _says(docs[a.doc], a) or _says(docs[b.doc], b):
         return []  # «пояснил Песков» names who explains a decision, not who made it
+    if not all(map(_personal_name, _person_names(docs, a) + _person_names(docs, b))):
+        return []  # «ФСБшников» is what the tagger took for a name: people of an agency, not a person
     if _compatible_names(_person_names(docs, a), _all_people(docs[b.doc])) or _compatible_names(
         _person_names(docs, b), _all_people(docs[a.doc])
     ):
@@ -504,6 +561,14 @@ def _person_names(docs: Sequence[Doc], claim: Claim) -> list[str]:
         for m in doc.analysis.mentions
         if claim.start <= m.start < claim.stop and m.type == "PER" and not m.role
     ]
+
+
+_ACRONYM_WORD = re.compile(r"^[А-ЯЁA-Z]{2,}[а-яёa-z]")
+
+
+def _personal_name(name: str) -> bool:
+    """Whether a tagged name looks like a person's: not a word made of an acronym («ФСБшник», «МЧСник»)."""
+    return bool(name.strip()) and not any(_ACRONYM_WORD.match(w) for w in name.split())
 
 
 def _compatible_names(mine: Sequence[str], theirs: Sequence[str]) -> bool:
