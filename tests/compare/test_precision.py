@@ -422,3 +422,30 @@ def test_a_date_of_another_verb_in_the_sentence_is_not_a_date_difference() -> No
 )
 def test_parts_of_buildings_and_named_buildings(one: str, two: str, expected: list[str]) -> None:
     assert kinds(compare(article(one, source="a"), article(two, source="b"))) == expected
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Ну есть и плюсы — можно не тратиться на абонемент в спортзал.",
+        "Кажется, кто-то решил вопросик.",
+        "Хочешь знать, откуда у него эти шрамы?",
+        "Жаль, конечно, этих школьников.",
+        "Shut up and take my money.",
+    ],
+)
+def test_the_channels_aside_to_its_reader_is_not_a_fact_only_it_has(aside: str) -> None:
+    one = article(f"Мост через Оку закрыли на ремонт до весны. {aside}", source="a")
+    two = article("Мост через Оку закрыли на ремонт до весны.", source="b")
+    assert compare(one, two).to_dict()["only_in"] == []
+
+
+def test_an_aside_in_someones_quoted_words_is_still_a_claim() -> None:
+    said = "Ну что ж, ремонт моста закончим к маю"
+    one = article(
+        f"Мост через Оку закрыли на ремонт. «{said}», — сказал Иван Петров.",
+        source="a",
+        quotes=[(said, "Иван Петров", "direct")],
+    )
+    two = article("Мост через Оку закрыли на ремонт.", source="b")
+    assert any("к маю" in c["text"] for c in compare(one, two).to_dict()["only_in"])

@@ -270,7 +270,8 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
                     paragraph=paragraph,
                     heading=_is_heading(text, start, stop)
                     or _promo(text, folded, start, stop)
-                    or _pointer(text, start, stop),
+                    or _pointer(text, start, stop)
+                    or _aside(text, start, stop, analysis.lang, quote_spans),
                     lemmas=tuple(_slice(content, content_lemmas, lo, hi)),
                     # built as sets first, as before: a frozenset's order (hence the order of alignment
                     # terms, hence float rounding) depends on how it was built
@@ -427,6 +428,27 @@ def _pointer(text: str, start: int, stop: int) -> bool:
     if "](" not in piece and "vpn" not in piece.lower():
         return False
     return _POINTER.search(text, start, stop) is not None
+
+
+# The channel talking to its reader, not reporting: «Ну есть и плюсы…», «Кажется, кто-то решил вопросик»,
+# «Хочешь знать, откуда эти шрамы?», «Жаль, конечно, этих школьников», «…, получается».
+_ASIDE = re.compile(
+    r"^[\W_]*(?:ну|че|чё|кажется|жаль|хочешь|хотите|представьте|согласитесь|готовимся|лол|ахах\w*|эх|ох|ух)\b"
+    r"|\b(?:получается|конечно)[\W_]*$",
+    re.IGNORECASE,
+)
+_LATIN_ONLY = re.compile(r"^[^а-яё]*[a-z][^а-яё]*$", re.IGNORECASE)
+
+
+def _aside(
+    text: str, start: int, stop: int, lang: str | None, quotes: Sequence[tuple[int, int, int]]
+) -> bool:
+    """Whether a sentence is the channel's aside to its reader (or an English catchphrase in a Russian
+    post: «Shut up and take my money»), not a reported fact. Quoted words are someone's, and stay claims."""
+    if any(a < stop and start < b for _, a, b in quotes):
+        return False
+    piece = text[start:stop].strip()
+    return _ASIDE.search(piece) is not None or (lang == "ru" and _LATIN_ONLY.match(piece) is not None)
 
 
 def _promo(text: str, folded: str | None, start: int, stop: int) -> bool:
