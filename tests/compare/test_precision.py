@@ -449,3 +449,31 @@ def test_an_aside_in_someones_quoted_words_is_still_a_claim() -> None:
     )
     two = article("Мост через Оку закрыли на ремонт.", source="b")
     assert any("к маю" in c["text"] for c in compare(one, two).to_dict()["only_in"])
+
+
+@pytest.mark.parametrize(
+    ("told", "retold"),
+    [
+        # its words are all in the other article, spread over its sentences: a retelling
+        ("Водители едут в объезд через Ферзиково и ругают пробки.", True),
+        # the same, with a figure the other article does not give: a fact of its own
+        ("Водители едут в объезд через Ферзиково и ругают пробки длиной 7 километров.", False),
+        # mostly new words
+        ("Городские власти обещают открыть паромную переправу к маю.", False),
+    ],
+)
+def test_a_claim_told_in_the_words_of_other_sources_is_a_retelling(told: str, retold: bool) -> None:
+    from svodka.compare.align import _retold_in_words, alignable
+    from svodka.compare.claims import build_docs
+
+    pairs = [
+        article(f"Мост через Оку закрыли. {told}", source="a"),
+        article(
+            "Водители ругают новое расписание. Объезд идёт через поле. Ферзиково стоит в пробках с утра.",
+            source="b",
+        ),
+    ]
+    docs = build_docs([a for a, _ in pairs], [an for _, an in pairs])
+    claims = [c for d in docs for c in d.claims if alignable(c)]
+    found = _retold_in_words(claims, [docs[c.doc].label for c in claims])
+    assert found[[docs[c.doc].text(c.start, c.stop) for c in claims].index(told)] == retold

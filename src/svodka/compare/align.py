@@ -115,7 +115,7 @@ def align(
     for i in range(len(claims)):
         members.setdefault(find(i), []).append(i)
     label = [docs[c.doc].label for c in claims]
-    near = _near_other_source(sims, label)
+    near = _near_other_source(sims, label) | _retold_in_words(claims, label)
     groups = []
     only = []
     for items in members.values():
@@ -140,6 +140,31 @@ def align(
         groups=tuple(groups),
         only=tuple((claims[i].doc, claims[i].index) for i in only) if len(docs) > 1 else (),
     )
+
+
+RETOLD = 0.5
+"""Share of a claim's content words that other sources' claims use, from which it is taken as a retelling
+(unless it brings a figure they lack): on 411 judged only-in claims of tg-ru-2024, such claims were true
+only 1 time in 3; leaving them out lifted only-in precision from 0.63 to 0.68 and lost 14 of 259 true."""
+
+
+def _retold_in_words(claims: Sequence[Claim], label: Sequence[str]) -> np.ndarray:
+    """Whether each claim mostly uses words other sources use, and gives no figure they do not."""
+    by_source: dict[str, tuple[set[str], set[float]]] = {}
+    for claim, source in zip(claims, label, strict=True):
+        words, figures = by_source.setdefault(source, (set(), set()))
+        words.update(claim.lemmas)
+        figures.update(n.value for n in claim.numbers)
+    found = np.zeros(len(claims), dtype=bool)
+    for k, (claim, source) in enumerate(zip(claims, label, strict=True)):
+        if not claim.lemmas:
+            continue
+        others = [v for s, v in by_source.items() if s != source]
+        words = set().union(*(w for w, _ in others)) if others else set()
+        figures = set().union(*(f for _, f in others)) if others else set()
+        shared = sum(lemma in words for lemma in claim.lemmas) / len(claim.lemmas)
+        found[k] = shared >= RETOLD and all(n.value in figures for n in claim.numbers)
+    return found
 
 
 def _near_other_source(sims: np.ndarray, label: Sequence[str]) -> np.ndarray:
