@@ -89,6 +89,12 @@ def test_a_count_told_by_the_whole_clause_and_another_word_for_its_unit_is_compa
             "Клещей нашли в подушках у семи производителей из списка.",
             "Клещей нашли в подушках у 12 из 15 производителей из списка.",
         ),
+        # a preliminary count, and an outlet's update, may still change
+        ("Предварительно, три человека погибли в ДТП с фурой.", "В ДТП с фурой погибли четыре человека."),
+        (
+            "UPD: В результате ДТП с фурой погибли четыре человека.",
+            "В результате ДТП с фурой погибли три человека.",
+        ),
         # a demand or a plan is not a fact
         (
             "Профсоюз просит повысить зарплату водителям на 20 процентов.",
@@ -145,6 +151,11 @@ def test_not_more_than_is_an_upper_bound() -> None:
                 "По указанию фейковых ФСБшников парень взял деньги из сейфа родителей и передал их курьеру.",
                 "ФСБшников",
             ),
+        ),
+        # two transliterations of one foreign name
+        (
+            ("Музей возглавил куратор Глен Лаури из Нью-Йорка.", "Глен Лаури"),
+            ("Музей возглавил куратор Гленн Лоури из Нью-Йорка.", "Гленн Лоури"),
         ),
         # who explains a decision is not who made it
         (
@@ -477,3 +488,25 @@ def test_a_claim_told_in_the_words_of_other_sources_is_a_retelling(told: str, re
     claims = [c for d in docs for c in d.claims if alignable(c)]
     found = _retold_in_words(claims, [docs[c.doc].label for c in claims])
     assert found[[docs[c.doc].text(c.start, c.stop) for c in claims].index(told)] == retold
+
+
+def test_a_bound_is_read_through_the_commas_around_it() -> None:
+    from svodka.compare.claims import _qualifier
+
+    # «Пострадали, как минимум, трое детей»
+    assert _qualifier(["пострадать", ",", "как", "минимум", ","], 4) == "gt"
+
+
+def test_a_role_opening_a_sentence_is_not_a_named_speaker_against_a_name() -> None:
+    said = "здоровые, физически сильные люди уходят в курьеры"
+    one = article(
+        f"Представитель министерства заявил, что это «{said}».",
+        source="a",
+        quotes=[(said, "Представитель министерства", "direct")],
+    )
+    two = article(
+        f"Никита Кузнецов отметил, что это «{said}».",
+        source="b",
+        quotes=[(said, "Никита Кузнецов", "direct")],
+    )
+    assert [d.kind for d in compare(one, two).differences if d.kind == "speaker"] == []

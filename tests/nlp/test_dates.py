@@ -42,6 +42,12 @@ def found(text: str, base: date | None = BASE, lang: str = "ru") -> list[tuple[s
         ("Соглашение подписали в среду.", [("в среду", "2025-11-05")]),
         # the clause around the weekday decides, not a past verb elsewhere in the sentence
         ("Кабинет утвердил соглашение, оно вступит в силу в среду.", [("в среду", "2025-11-12")]),
+        # a noun that ends like a past verb («канал») is no past tense; a comma before markup ends a clause
+        (
+            "Кабинет утвердил соглашение, **оно вступит в силу в среду,** передает 12-й канал.",
+            [("в среду", "2025-11-12")],
+        ),
+        ("Генерал и журнал в среду.", [("в среду", "2025-11-12")]),
         ("Цены выросли в прошлом году.", [("в прошлом году", "2024")]),
         # a date with no year takes the year that puts it closest to the base date
         ("Это было 30 декабря.", [("30 декабря", "2024-12-30")]),

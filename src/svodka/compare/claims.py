@@ -557,6 +557,8 @@ def _qualifier(lemmas: Sequence[str], before: int | None) -> Qualifier:
     """«более», «около», "more than": the word (or two) before a number that makes it a bound."""
     if before is None or before < 0:
         return "eq"
+    if not lemmas[before][:1].isalnum() and before > 0:
+        before -= 1  # «как, минимум, трое»: the comma is not the word before
     if lemmas[before] in ("than", "чем") and before > 0:
         before -= 1
     found = QUALIFIERS.get(lemmas[before], "eq")

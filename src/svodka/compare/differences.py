@@ -188,11 +188,15 @@ def _figures(doc: Doc) -> list[_Figure]:
     for claim in doc.claims:
         if claim.heading or hedged(doc, claim):
             continue
+        if _UPDATE.match(text, claim.start):
+            continue  # «UPD: погибло четыре человека»: the outlet's newer figure, against any older one
         if any(a <= claim.start < b for a, b in listed):
             continue  # a list («— Слесарь – до 350 тысяч», «— штрафы до 60 млн») gives figures of many things
         for number in claim.numbers:
             if not number.unit or number.unit in _MIXED_UNITS or _range_or_change(text, number):
                 continue
+            if _PRELIMINARY.search(text, claim.start, number.start):
+                continue  # «Предварительно, три человека погибли»: a first count, to be updated
             breaks_before = [m.end() for m in _SEGMENT_BREAK.finditer(text, claim.start, number.start)]
             after = _SEGMENT_BREAK.search(text, number.stop, claim.stop)
             start = breaks_before[-1] if breaks_before else claim.start
@@ -211,6 +215,8 @@ def _figures(doc: Doc) -> list[_Figure]:
     return found
 
 
+_PRELIMINARY = re.compile(r"предварительн|preliminar", re.IGNORECASE)
+_UPDATE = re.compile(r"\W*(?:upd|update|обновлено)\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:от|с|from|between)\s+$", re.IGNORECASE)
 _RANGE_START_AFTER = re.compile(r"^\s*(?:[^\W\d]+\.?\s+)?(?:до|по|to|and)\s+\d", re.IGNORECASE)
 _RANGE_END = re.compile(
@@ -596,11 +602,22 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _same_stem(p: str, q: str) -> bool:
-    """«к» and «корягин» (an initial), «буцкой» and «буцкая» (the same stem)."""
+    """«к» and «корягин» (an initial), «буцкой» and «буцкая» (the same stem), «лаури» and «лоури» (two
+    transliterations of one foreign name: one letter apart)."""
     if len(p) == 1 or len(q) == 1:
         return p[0] == q[0]
     n = max(3, min(len(p), len(q)) - 2)
-    return p[:n] == q[:n]
+    return p[:n] == q[:n] or (min(len(p), len(q)) >= 4 and _one_edit(p, q))
+
+
+def _one_edit(p: str, q: str) -> bool:
+    """Whether two words are at most one letter apart (changed, added or dropped)."""
+    if abs(len(p) - len(q)) > 1:
+        return False
+    if len(p) == len(q):
+        return sum(a != b for a, b in zip(p, q, strict=True)) <= 1
+    short, long_ = (p, q) if len(p) < len(q) else (q, p)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 def _event_spans(docs: Sequence[Doc], before: Before) -> tuple[Span, ...]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
+from svodka.nlp import morph
 from svodka.nlp.types import DateMention
 
 _RU_MONTHS = {
@@ -185,7 +186,22 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b\w{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b|\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE
 )
-_CLAUSE_BREAK = re.compile(r"[,;:—]\s")
+
+
+def _past_tense(clause: str) -> bool:
+    """Whether a clause has a verb in the past tense: a word ending like one that pymorphy reads as a
+    verb («заявил»), not a noun that ends the same way («канал», «генерал»)."""
+    for match in _PAST.finditer(clause):
+        word = match.group().lower()
+        if not _CYRILLIC.search(word):
+            return True  # English markers («was», «-ed»)
+        if any(p.tag.POS == "VERB" and "past" in p.tag for p in morph.analyzer().parse(word)):
+            return True
+    return False
+
+
+_CYRILLIC = re.compile(r"[а-яё]")
+_CLAUSE_BREAK = re.compile(r"[,;—]|:\s")
 _NEXT = frozenset({"следующий", "следующую", "следующее", "ближайший", "ближайшую", "next"})
 _LAST = frozenset({"прошлый", "прошлую", "прошлое", "last"})
 
@@ -412,7 +428,7 @@ def _weekday(match: re.Match[str], text: str, base: date | None) -> Iterator[Dat
         # the clause around the weekday: «…утвердил соглашение, оно вступит в силу в среду»
         clause = _CLAUSE_BREAK.split(text[begin : match.start()])[-1]
         clause += _CLAUSE_BREAK.split(text[match.start() : end])[0]
-        if _FUTURE.search(sentence) or (_PAST.search(clause) is None and ahead < back):
+        if _FUTURE.search(sentence) or (not _past_tense(clause) and ahead < back):
             # a weekday with no past-tense word is the nearest one: «вступит в силу в среду», written
             # on a Tuesday, is tomorrow, not six days ago (the future perfective has no marker word)
             value = base + timedelta(days=ahead)
