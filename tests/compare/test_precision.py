@@ -95,6 +95,11 @@ def test_a_count_told_by_the_whole_clause_and_another_word_for_its_unit_is_compa
             "UPD: В результате ДТП с фурой погибли четыре человека.",
             "В результате ДТП с фурой погибли три человека.",
         ),
+        # a count the story says rose: the smaller one may be an earlier figure
+        (
+            "При взрыве газа на бульваре пострадали два человека, в том числе ребенок.",
+            "При взрыве газа на бульваре пострадали семь человек. Число пострадавших выросло до семи человек.",
+        ),
         # a demand or a plan is not a fact
         (
             "Профсоюз просит повысить зарплату водителям на 20 процентов.",

@@ -105,6 +105,7 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
     """
     figures = {doc.index: _figures(doc) for doc in docs}
     moving = _moving(docs, figures)
+    rising = _rising_units(docs)
     found = []
     for x, y in combinations(sorted(figures), 2):
         if docs[x].label == docs[y].label or not _close_in_time(docs[x], docs[y]):
@@ -117,6 +118,7 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
             if p.number.unit == q.number.unit
             and id(p) not in moving
             and id(q) not in moving
+            and p.number.unit not in rising
             and p.claim.persons == q.claim.persons
             and _same_figure(p, q, vocabulary[x], vocabulary[y])
         ]
@@ -139,6 +141,24 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
                 ),
             )
         )
+    return found
+
+
+_RISE = re.compile(
+    r"(?:вырос|выраст|возрос|увеличил|поднял|rose|risen|increased|climbed)\w*\s+(?:до|to)\s+$", re.IGNORECASE
+)
+
+
+def _rising_units(docs: Sequence[Doc]) -> set[str]:
+    """Units of counts some article of the story says rose («число пострадавших выросло до семи»): the
+    count moved during the day, so another outlet's smaller one may be an earlier figure, not a clash."""
+    found = set()
+    for doc in docs:
+        text = doc.article.text
+        for claim in doc.claims:
+            for number in claim.numbers:
+                if number.unit and _RISE.search(text[max(0, number.start - 40) : number.start]):
+                    found.add(_UNIT_SYNONYMS.get(number.unit, number.unit))
     return found
 
 
