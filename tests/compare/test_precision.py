@@ -95,6 +95,11 @@ def test_a_count_told_by_the_whole_clause_and_another_word_for_its_unit_is_compa
             "UPD: В результате ДТП с фурой погибли четыре человека.",
             "В результате ДТП с фурой погибли три человека.",
         ),
+        # an outlet updating its own count («UPD:») is no other outlet's disagreement with its first line
+        (
+            "Сборная повторила рекорд, забив 9 голов команде острова.\n\nUPD: Сборная установила рекорд, забив 10 голов команде острова.\n\nUPD 2: Сборная обновила рекорд, забив 11 голов команде острова.",
+            "Сборная обновила рекорд, забив 11 голов команде острова.",
+        ),
         # a count the story says rose: the smaller one may be an earlier figure
         (
             "При взрыве газа на бульваре пострадали два человека, в том числе ребенок.",

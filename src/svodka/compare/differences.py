@@ -106,6 +106,11 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
     figures = {doc.index: _figures(doc) for doc in docs}
     moving = _moving(docs, figures)
     rising = _rising_units(docs)
+    # «UPD: погибло четыре человека» is the outlet's newer figure: it tells that the count moves (above),
+    # and is not set against another outlet's older one
+    moving |= {
+        id(f) for doc in docs for f in figures[doc.index] if _UPDATE.match(doc.article.text, f.claim.start)
+    }
     found = []
     for x, y in combinations(sorted(figures), 2):
         if docs[x].label == docs[y].label or not _close_in_time(docs[x], docs[y]):
@@ -208,8 +213,6 @@ def _figures(doc: Doc) -> list[_Figure]:
     for claim in doc.claims:
         if claim.heading or hedged(doc, claim):
             continue
-        if _UPDATE.match(text, claim.start):
-            continue  # «UPD: погибло четыре человека»: the outlet's newer figure, against any older one
         if any(a <= claim.start < b for a, b in listed):
             continue  # a list («— Слесарь – до 350 тысяч», «— штрафы до 60 млн») gives figures of many things
         for number in claim.numbers:
