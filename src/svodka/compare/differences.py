@@ -28,7 +28,7 @@ from svodka.compare.events import (
     rank_differences,
 )
 from svodka.compare.result import Difference, Language, Span, about, kind_name, story_language
-from svodka.compare.words import ATTRIBUTION, STOP
+from svodka.compare.words import ATTRIBUTION, STOP, personal_name
 
 SAME_FACT = 0.35
 """Link score from which two claims are taken to state the same fact with different details."""
@@ -149,11 +149,6 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
     return found
 
 
-_RISE = re.compile(
-    r"(?:вырос|выраст|возрос|увеличил|поднял|rose|risen|increased|climbed)\w*\s+(?:до|to)\s+$", re.IGNORECASE
-)
-
-
 def _rising_units(docs: Sequence[Doc]) -> set[str]:
     """Units of counts some article of the story says rose («число пострадавших выросло до семи»): the
     count moved during the day, so another outlet's smaller one may be an earlier figure, not a clash."""
@@ -253,6 +248,10 @@ _CHANGE_WORDS = re.compile(
     r"|increas|rais|rose|risen|grow|grew|fell|fall|cut|drop",
     re.IGNORECASE,
 )
+
+
+_RISE = re.compile(rf"(?:{_CHANGE_WORDS.pattern})\w*\s+(?:до|to)\s+$", re.IGNORECASE)
+"""A count changed to a new value («выросло до семи», «снизилось до пяти»): the count moves."""
 
 
 _PART = re.compile(
@@ -560,7 +559,7 @@ def _people(docs: Sequence[Doc], a: Claim, b: Claim, lang: Language) -> list[Dif
         return []  # who did what to whom is not read here: one doer each, doing the same thing
     if _says(docs[a.doc], a) or _says(docs[b.doc], b):
         return []  # «пояснил Песков» names who explains a decision, not who made it
-    if not all(map(_personal_name, _person_names(docs, a) + _person_names(docs, b))):
+    if not all(map(personal_name, _person_names(docs, a) + _person_names(docs, b))):
         return []  # «ФСБшников» is what the tagger took for a name: people of an agency, not a person
     if _compatible_names(_person_names(docs, a), _all_people(docs[b.doc])) or _compatible_names(
         _person_names(docs, b), _all_people(docs[a.doc])
@@ -590,14 +589,6 @@ def _person_names(docs: Sequence[Doc], claim: Claim) -> list[str]:
         for m in doc.analysis.mentions
         if claim.start <= m.start < claim.stop and m.type == "PER" and not m.role
     ]
-
-
-_ACRONYM_WORD = re.compile(r"^[А-ЯЁA-Z]{2,}[а-яёa-z]")
-
-
-def _personal_name(name: str) -> bool:
-    """Whether a tagged name looks like a person's: not a word made of an acronym («ФСБшник», «МЧСник»)."""
-    return bool(name.strip()) and not any(_ACRONYM_WORD.match(w) for w in name.split())
 
 
 def _compatible_names(mine: Sequence[str], theirs: Sequence[str]) -> bool:

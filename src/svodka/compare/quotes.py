@@ -15,7 +15,7 @@ from operator import methodcaller
 
 from svodka.compare.claims import Doc, entity_key
 from svodka.compare.result import Difference, QuoteGroup, Span, about, story_language
-from svodka.compare.words import STOP
+from svodka.compare.words import STOP, personal_name
 from svodka.nlp import morph
 
 MIN_WORDS = 3
@@ -260,26 +260,6 @@ def _speaker_inside(quote: _Quote) -> bool:
     return bool(surname) and any(w.startswith(surname[0][:-2] or surname[0]) for w in quote.words)
 
 
-_NAME_TAGS = frozenset(["Name", "Surn", "Patr"])
-
-
-def _personal_name(speaker: str) -> bool:
-    """Whether a speaker resolved as a person is named: a word the dictionary knows as a first name,
-    surname or patronymic, or a capitalized word it does not know («Трамп»); not a role alone."""
-    for word in _WORD.findall(speaker):
-        parses = morph.analyzer().parse(word)
-        if any(_NAME_TAGS & p.tag.grammemes for p in parses):
-            return True
-        if word[:1].isupper() and not any(p.is_known for p in parses):
-            return True
-        if not _CYRILLIC_WORD.match(word):
-            return True  # a Latin name («Glenn Lowry»): the Russian dictionary cannot tell
-    return False
-
-
-_CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ-]+$")
-
-
 def _quotes(doc: Doc) -> list[_Quote]:
     found = []
     for quote in doc.analysis.quotes:
@@ -288,7 +268,7 @@ def _quotes(doc: Doc) -> list[_Quote]:
         lemmas = frozenset(map(morph.lemma, words)) - STOP
         # Only a named speaker can contradict another: «заместитель начальника ГУ МЧС» may be Кольцов.
         named = quote.speaker and quote.speaker_type in ("PER", "ORG") and quote.speaker[:1].isupper()
-        if named and quote.speaker_type == "PER" and not _personal_name(quote.speaker or ""):
+        if named and quote.speaker_type == "PER" and not personal_name(quote.speaker or ""):
             named = False  # «Представитель министерства» opening a sentence: a role, maybe Кузнецов
         key = entity_key(quote.speaker, quote.speaker_type) if named and quote.speaker else None
         said = (quote.start, quote.stop)

@@ -5,10 +5,12 @@ Loaded once per process from the package data; an entry is ``lemma<TAB>class``.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
 from svodka.errors import SvodkaError
+from svodka.nlp import morph
 
 
 @cache
@@ -89,3 +91,27 @@ HEDGES = frozenset(
         "might",
     ]
 )
+
+
+_NAME_TAGS = frozenset(["Name", "Surn", "Patr"])
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ACRONYM_WORD = re.compile(r"^[А-ЯЁA-Z]{2,}[а-яёa-z]")
+_CYRILLIC_WORD = re.compile(r"^[а-яёА-ЯЁ-]+$")
+
+
+def personal_name(name: str) -> bool:
+    """Whether a name the tagger gave a person looks like one: a word the dictionary knows as a first name,
+    surname or patronymic, a capitalized word it does not know («Трамп»), or a Latin one («Glenn Lowry»);
+    not a role alone («Представитель министерства»), nor a word made of an acronym («ФСБшников»)."""
+    words = _NAME_WORD.findall(name)
+    if not words or any(_ACRONYM_WORD.match(word) for word in words):
+        return False
+    for word in words:
+        if not _CYRILLIC_WORD.match(word):
+            return True
+        parses = morph.analyzer().parse(word)
+        if any(_NAME_TAGS & p.tag.grammemes for p in parses):
+            return True
+        if word[:1].isupper() and not any(p.is_known for p in parses):
+            return True
+    return False
