@@ -105,12 +105,6 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
     """
     figures = {doc.index: _figures(doc) for doc in docs}
     moving = _moving(docs, figures)
-    rising = _rising_units(docs)
-    # «UPD: погибло четыре человека» is the outlet's newer figure: it tells that the count moves (above),
-    # and is not set against another outlet's older one
-    moving |= {
-        id(f) for doc in docs for f in figures[doc.index] if _UPDATE.match(doc.article.text, f.claim.start)
-    }
     found = []
     for x, y in combinations(sorted(figures), 2):
         if docs[x].label == docs[y].label or not _close_in_time(docs[x], docs[y]):
@@ -123,7 +117,6 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
             if p.number.unit == q.number.unit
             and id(p) not in moving
             and id(q) not in moving
-            and p.number.unit not in rising
             and p.claim.persons == q.claim.persons
             and _same_figure(p, q, vocabulary[x], vocabulary[y])
         ]
@@ -149,19 +142,6 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
     return found
 
 
-def _rising_units(docs: Sequence[Doc]) -> set[str]:
-    """Units of counts some article of the story says rose («число пострадавших выросло до семи»): the
-    count moved during the day, so another outlet's smaller one may be an earlier figure, not a clash."""
-    found = set()
-    for doc in docs:
-        text = doc.article.text
-        for claim in doc.claims:
-            for number in claim.numbers:
-                if number.unit and _RISE.search(text[max(0, number.start - 40) : number.start]):
-                    found.add(_UNIT_SYNONYMS.get(number.unit, number.unit))
-    return found
-
-
 def _gives(figures: list[_Figure], figure: _Figure) -> bool:
     """Whether an article gives this very figure too (the same value of the same unit): then the two
     figures compared are of two things it tells apart («Стандарт» 650 рублей, «Бизнес» 2500)."""
@@ -169,12 +149,20 @@ def _gives(figures: list[_Figure], figure: _Figure) -> bool:
 
 
 def _moving(docs: Sequence[Doc], figures: dict[int, list[_Figure]]) -> set[int]:
-    """Figures an outlet itself gives differently (a rate posted every hour, a rising toll): they change
-    as the story goes on, so another outlet's other value is an update, not a disagreement."""
+    """Figures that change as the story goes on, so that another outlet's other value is an update, not a
+    disagreement: those an outlet itself gives differently (a rate posted every hour, a rising toll) or
+    marks as its update («UPD: погибло четыре человека»), and every count of a unit some article says
+    changed («число пострадавших выросло до семи»)."""
+    changed = _changed_units(docs)
+    moving = {
+        id(f)
+        for doc in docs
+        for f in figures[doc.index]
+        if f.number.unit in changed or _UPDATE.match(doc.article.text, f.claim.start)
+    }
     by_source: dict[str, list[tuple[int, _Figure]]] = {}
     for index, found in figures.items():
         by_source.setdefault(docs[index].label, []).extend((index, f) for f in found)
-    moving: set[int] = set()
     for items in by_source.values():
         vocabulary = {i: {t.lemma for t in docs[i].tokens} for i, _ in items}
         for k, (i, p) in enumerate(items):
@@ -186,6 +174,18 @@ def _moving(docs: Sequence[Doc], figures: dict[int, list[_Figure]]) -> set[int]:
                 ):
                     moving.update((id(p), id(q)))
     return moving
+
+
+def _changed_units(docs: Sequence[Doc]) -> set[str]:
+    """Units of the counts some article of the story says changed to a value («выросло до семи»)."""
+    found = set()
+    for doc in docs:
+        text = doc.article.text
+        for claim in doc.claims:
+            for number in claim.numbers:
+                if number.unit and _CHANGED_TO.search(text[max(0, number.start - 40) : number.start]):
+                    found.add(_UNIT_SYNONYMS.get(number.unit, number.unit))
+    return found
 
 
 def _same_figure(p: _Figure, q: _Figure, p_words: set[str], q_words: set[str]) -> bool:
@@ -250,7 +250,7 @@ _CHANGE_WORDS = re.compile(
 )
 
 
-_RISE = re.compile(rf"(?:{_CHANGE_WORDS.pattern})\w*\s+(?:до|to)\s+$", re.IGNORECASE)
+_CHANGED_TO = re.compile(rf"(?:{_CHANGE_WORDS.pattern})\w*\s+(?:до|to)\s+$", re.IGNORECASE)
 """A count changed to a new value («выросло до семи», «снизилось до пяти»): the count moves."""
 
 
