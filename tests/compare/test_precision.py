@@ -520,3 +520,18 @@ def test_a_role_opening_a_sentence_is_not_a_named_speaker_against_a_name() -> No
         quotes=[(said, "Никита Кузнецов", "direct")],
     )
     assert [d.kind for d in compare(one, two).differences if d.kind == "speaker"] == []
+
+
+def test_shared_facts_are_not_chained_into_one_group() -> None:
+    # C's sentence tells both facts: linked to A's first and B's second, it must not merge the two facts
+    a = article(
+        "Мост через Оку закрыли на ремонт до весны. Объезд идёт через Ферзиково и Калугу.", source="a"
+    )
+    b = article(
+        "Мост через Оку закрыли на ремонт до весны. Объезд идёт через Ферзиково и Калугу.", source="b"
+    )
+    c = article("Мост через Оку закрыли, объезд через Ферзиково.", source="c")
+    result = compare(a, b, c).to_dict()
+    groups = [sorted(x["text"] for x in g["claims"]) for g in result["shared"]]
+    assert len(groups) == 2, groups
+    assert all(len({x["article"] for x in g["claims"]}) == len(g["claims"]) for g in result["shared"])

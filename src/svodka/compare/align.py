@@ -3,8 +3,9 @@
 Each claim is a tf-idf vector over its content lemmas, the entities it mentions and its numbers, with the
 idf taken within the story (a word every article repeats, the story's own name, says little about which
 fact a claim states). Two claims of different articles are linked when their cosine reaches ``THRESHOLD``
-and one is the other's best match in its article; linked claims form groups (union-find). A group
-spanning several articles is a shared fact; a claim in no group is reported by its source only.
+and one is the other's best match in its article. Linked claims spanning several sources are not only in
+one source; they are shown as shared facts, split so that no article states a fact twice (links chain); a
+claim linked to no other source's is reported by its source only.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ class Link:
 class Alignment:
     links: tuple[Link, ...]
     groups: tuple[tuple[ClaimId, ...], ...]
-    """Claims linked together, spanning at least two articles, in article then text order."""
+    """Shared facts: linked claims of at least two articles, one each where links allow, in article then
+    text order."""
     only: tuple[ClaimId, ...]
     """Claims no other article reports."""
 
@@ -128,8 +130,8 @@ def align(
             continue
         # A headline repeating a sentence of another article makes that sentence shared (it is not
         # only in its source), but the group shows sentences, not headlines.
-        if len({claims[i].doc for i in told}) >= 2:
-            groups.append(tuple(sorted((claims[i].doc, claims[i].index) for i in told)))
+        for fact in _facts(told, links, claims):
+            groups.append(tuple(sorted((claims[i].doc, claims[i].index) for i in fact)))
     groups.sort()
     only.sort(key=lambda i: (claims[i].doc, claims[i].index))
     return Alignment(
@@ -140,6 +142,41 @@ def align(
         groups=tuple(groups),
         only=tuple((claims[i].doc, claims[i].index) for i in only) if len(docs) > 1 else (),
     )
+
+
+def _facts(
+    told: Sequence[int], links: dict[tuple[int, int], float], claims: Sequence[Claim]
+) -> list[list[int]]:
+    """The shared facts among linked claims: links taken strongest first, joining two groups only when
+    no article would then state the fact twice (links chain: «взрыв» to «водитель погиб» to «СВУ» would
+    make one blob of a story's every sentence). A claim left alone joins its best partner's fact; facts
+    told by fewer than two articles are not shown."""
+    inside = set(told)
+    parent = {i: i for i in told}
+    articles = {i: {claims[i].doc} for i in told}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    ranked = sorted(((s, i, j) for (i, j), s in links.items() if i in inside and j in inside), reverse=True)
+    for _, i, j in ranked:
+        a, b = find(i), find(j)
+        if a != b and not articles[a] & articles[b]:
+            parent[a] = b
+            articles[b] |= articles.pop(a)
+    for _, i, j in ranked:
+        for lone, partner in ((i, j), (j, i)):
+            if len(articles[find(lone)]) == 1 and len(articles[find(partner)]) > 1:
+                root, target = find(lone), find(partner)
+                parent[root] = target
+                articles[target] |= articles.pop(root)
+    facts: dict[int, list[int]] = {}
+    for i in told:
+        facts.setdefault(find(i), []).append(i)
+    return [fact for root, fact in facts.items() if len(articles[root]) >= 2]
 
 
 RETOLD = 0.5
