@@ -103,19 +103,12 @@ def align(
         for i, j in enumerate(best):
             if owner[i] != doc.index and sims[i, j] >= threshold:
                 links[(min(i, int(j)), max(i, int(j)))] = float(sims[i, j])
-    parent = list(range(len(claims)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    parent = {i: i for i in range(len(claims))}
     for i, j in links:
-        parent[find(i)] = find(j)
+        parent[_root(parent, i)] = _root(parent, j)
     members: dict[int, list[int]] = {}
     for i in range(len(claims)):
-        members.setdefault(find(i), []).append(i)
+        members.setdefault(_root(parent, i), []).append(i)
     label = [docs[c.doc].label for c in claims]
     near = _near_other_source(sims, label) | _retold_in_words(claims, label)
     groups = []
@@ -144,6 +137,14 @@ def align(
     )
 
 
+def _root(parent: dict[int, int], x: int) -> int:
+    """The representative of ``x``'s set in a union-find forest (halving the path on the way)."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
 def _facts(
     told: Sequence[int], links: dict[tuple[int, int], float], claims: Sequence[Claim]
 ) -> list[list[int]]:
@@ -156,10 +157,7 @@ def _facts(
     articles = {i: {claims[i].doc} for i in told}
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return _root(parent, x)
 
     ranked = sorted(((s, i, j) for (i, j), s in links.items() if i in inside and j in inside), reverse=True)
     for _, i, j in ranked:
