@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-from svodka.nlp import morph
+from svodka.nlp.quote_context import can_be
 from svodka.nlp.types import DateMention
 
 _RU_MONTHS = {
@@ -189,18 +189,11 @@ _PAST = re.compile(
 
 
 def _past_tense(clause: str) -> bool:
-    """Whether a clause has a verb in the past tense: a word ending like one that pymorphy reads as a
-    verb («заявил»), not a noun that ends the same way («канал», «генерал»)."""
-    for match in _PAST.finditer(clause):
-        word = match.group().lower()
-        if not _CYRILLIC.search(word):
-            return True  # English markers («was», «-ed»)
-        if any(p.tag.POS == "VERB" and "past" in p.tag for p in morph.analyzer().parse(word)):
-            return True
-    return False
+    """Whether a clause has a verb in the past tense: a word ending like one that can be read as a past
+    verb («заявил»), not a noun that ends the same way («канал», «генерал»); English markers count."""
+    return any(can_be(match.group(), "VERB", "past") for match in _PAST.finditer(clause))
 
 
-_CYRILLIC = re.compile(r"[а-яё]")
 _CLAUSE_BREAK = re.compile(r"[,;—]|:\s")
 _NEXT = frozenset({"следующий", "следующую", "следующее", "ближайший", "ближайшую", "next"})
 _LAST = frozenset({"прошлый", "прошлую", "прошлое", "last"})
