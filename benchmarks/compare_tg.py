@@ -91,7 +91,16 @@ def main() -> None:
     print(f"wrote {args.out}: {compared} stories; mark true items with [x], then --judged {args.out}")
 
 
-def judge(paths: list[Path], note: str = "") -> None:
+TITLE = "Comparison precision on tg-ru-2024 stories (judged by reading)"
+
+
+def judge(
+    paths: list[Path],
+    note: str = "",
+    *,
+    section: tuple[str, str] = ("compare-tg", TITLE),
+    command: str = "python -m benchmarks.compare_tg --judged",
+) -> None:
     """Precision of differences and of only-in claims from dumps whose verdicts were filled in by hand."""
     rows = ["| dump | stories | differences true/claimed | precision | only-in true/claimed | precision |"]
     rows.append("|---|---|---|---|---|---|")
@@ -111,10 +120,7 @@ def judge(paths: list[Path], note: str = "") -> None:
         "fact (in any words).\n\n" + "\n".join(rows) + ("\n\n" + note if note else "")
     )
     print(body)
-    command = "python -m benchmarks.compare_tg --judged " + " ".join(p.name for p in paths) + " --note …"
-    write_section(
-        "compare-tg", "Comparison precision on tg-ru-2024 stories (judged by reading)", body, command=command
-    )
+    write_section(*section, body, command=f"{command} {' '.join(p.name for p in paths)} --note …")
 
 
 def _count(path: Path) -> tuple[dict[str, list[int]], int]:

@@ -535,3 +535,53 @@ def test_shared_facts_are_not_chained_into_one_group() -> None:
     groups = [sorted(x["text"] for x in g["claims"]) for g in result["shared"]]
     assert len(groups) == 2, groups
     assert all(len({x["article"] for x in g["claims"]}) == len(g["claims"]) for g in result["shared"])
+
+
+def test_an_english_comma_groups_thousands_and_each_unit_is_compared_on_its_own() -> None:
+    # both give «12 years» alike; that agreement says nothing of the fine
+    one = article("The court sentenced them to 12 years and fined them 12,000 euros.", source="a", lang="en")
+    two = article("The court sentenced them to 12 years and fined them 2,000 euros.", source="b", lang="en")
+    result = compare(one, two)
+    assert kinds(result) == ["number"]
+    values = " ".join(result.differences[0].values)
+    assert "12,000" in values and "2,000" in values
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "lang"),
+    [
+        # «12,000» is twelve thousand in English, as «12 000» is in Russian
+        ("The court fined the company 12,000 euros.", "The court fined the company 12000 euros.", "en"),
+        ("The court fined the company $1,234,567.", "The court fined the company $1234567.", "en"),
+        # a Russian comma is a decimal point: «1,5 млн» is one and a half million
+        ("Суд оштрафовал компанию на 1,5 млн рублей.", "Суд оштрафовал компанию на 1500000 рублей.", "ru"),
+    ],
+)
+def test_grouped_and_plain_figures_agree(one: str, two: str, lang: str) -> None:
+    assert kinds(compare(article(one, source="a", lang=lang), article(two, source="b", lang=lang))) == []
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "ТВЕРЬ, 6 марта, Пресс-Агентство.",
+        "Фото: пресс-служба администрации",
+        "Источник: пресс-служба городской администрации",
+        "Читайте также: в Твери открыли новый мост",
+        "Новости по теме: мост через Волгу закроют летом",
+        "Подробнее читайте в материале «Как строили мост».",
+        "Поддержи независимое городское издание рублём",
+        "Самые интересные новости теперь в Telegram!",
+    ],
+)
+def test_a_news_sites_furniture_is_not_a_fact_only_one_source_has(furniture: str) -> None:
+    one = article(f"Мост через Оку закрыли на ремонт до весны. {furniture}", source="a")
+    two = article("Мост через Оку закрыли на ремонт до весны.", source="b")
+    assert compare(one, two).to_dict()["only_in"] == []
+
+
+def test_a_sentence_that_only_begins_with_a_city_and_a_date_is_a_claim() -> None:
+    one = article("Мост через Оку закрыли на ремонт до весны. ТВЕРЬ, 6 марта, в центре города сгорел склад шин.", source="a")
+    two = article("Мост через Оку закрыли на ремонт до весны.", source="b")
+    only = [c["text"] for c in compare(one, two).to_dict()["only_in"]]  # type: ignore[union-attr]
+    assert any("склад шин" in t for t in only)

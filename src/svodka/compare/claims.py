@@ -54,10 +54,12 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?)"
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.,]\d)|\d+(?:[.,]\d+)?)"
     r"(?:\s*(%|тыс\.?|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*"
     r"|thousand|million|billion|trillion|bn)(?!\w))?"
 )
+_COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _GROUPING = str.maketrans("", "", " \u00a0\u202f")
 _WORD_SCALES = {"тысяча": 1e3, "миллион": 1e6, "миллиард": 1e9, "thousand": 1e3, "million": 1e6}
 _CLOCK = re.compile(
@@ -280,7 +282,9 @@ def build_doc(index: int, article: Article, analysis: Analysis, *, story_date: d
                     persons=frozenset(
                         {mention_keys[k] for k in picked if ordered[k].type == "PER" and not ordered[k].role}
                     ),
-                    numbers=tuple(_numbers(text, start, stop, span, in_date)) if has_numbers else (),
+                    numbers=tuple(_numbers(text, start, stop, span, in_date, analysis.lang))
+                    if has_numbers
+                    else (),
                     places=tuple(_places(text, span, mentions, names)) if has_places else (),
                     dates=tuple(d for d in dates if start <= d.start and d.stop <= stop) if dates else (),
                     quotes=tuple(i for i, a, b in quote_spans if a < stop and start < b)
@@ -438,6 +442,19 @@ _ASIDE = re.compile(
     r"|\b(?:получается|конечно)[\W_]*$",
     re.IGNORECASE,
 )
+# A news site's furniture, not news: «Фото: …», «Источник: mp1st», «Читайте также …», «Новости по теме: …»,
+# «Подробнее читайте в материале “Ъ” …», «Поддержи Znak.com», a dateline alone («БИРОБИДЖАН, 6 ноября,
+# ФедералПресс.», «ТАСС, 17 мая.»), "CLICK HERE TO GET THE … APP", "AP contributed to this report".
+_FURNITURE = re.compile(
+    r"^[\W_]*(?:(?:фото|photo|иллюстрация|источник|source|по теме|новости по теме|читайте также"
+    r"|смотрите также|read more|read also|related)\s*[:—–-]"
+    r"|(?:читайте также|новости по теме|подробнее читайте|смотрите также|поддержи(?:те)?\s|click here)"
+    r"|(?-i:[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ -]*),\s*\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
+    r"|октябр|ноябр|декабр)\w*(?:\s+\d{4})?[^.]{0,30}[\s./]*$)"
+    r"|новости\s+(?:теперь\s+)?в\s+telegram|выделите\s+(?:его|текст)|внесена\s+правка"
+    r"|contributed to this report",
+    re.IGNORECASE,
+)
 _LATIN_ONLY = re.compile(r"^[^а-яё]*[a-z][^а-яё]*$", re.IGNORECASE)
 
 
@@ -445,11 +462,16 @@ def _aside(
     text: str, start: int, stop: int, lang: str | None, quotes: Sequence[tuple[int, int, int]]
 ) -> bool:
     """Whether a sentence is the channel's aside to its reader (or an English catchphrase in a Russian
-    post: «Shut up and take my money»), not a reported fact. Quoted words are someone's, and stay claims."""
+    post: «Shut up and take my money»), or a news site's furniture (a photo credit, a dateline, «Читайте
+    также»), not a reported fact. Quoted words are someone's, and stay claims."""
     if any(a < stop and start < b for _, a, b in quotes):
         return False
     piece = text[start:stop].strip()
-    return _ASIDE.search(piece) is not None or (lang == "ru" and _LATIN_ONLY.match(piece) is not None)
+    return (
+        _ASIDE.search(piece) is not None
+        or _FURNITURE.search(piece) is not None
+        or (lang == "ru" and _LATIN_ONLY.match(piece) is not None)
+    )
 
 
 def _promo(text: str, folded: str | None, start: int, stop: int) -> bool:
@@ -493,9 +515,12 @@ def _is_heading(text: str, start: int, stop: int) -> bool:
     return own_line and not _SENTENCE_END.search(text[start:stop]) and len(text[start:stop].split()) < 15
 
 
-def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date: set[int]) -> list[Number]:
+def _numbers(
+    text: str, start: int, stop: int, tokens: Sequence[Token], in_date: set[int], lang: str | None = None
+) -> list[Number]:
     """The numbers of ``text[start:stop]`` (``tokens`` are its tokens), not those inside a date (the
-    character offsets ``in_date`` covers)."""
+    character offsets ``in_date`` covers). In English a comma groups thousands («12,000 euros»); in
+    Russian it is the decimal point («1,5 млн»)."""
     found: list[Number] = []
     if not _DIGIT.search(text, start, stop) and not any(t.lemma in NUMBER_WORDS for t in tokens):
         return found
@@ -510,7 +535,10 @@ def _numbers(text: str, start: int, stop: int, tokens: Sequence[Token], in_date:
         ):
             continue  # a date, or a time of day («до 11:30 мск», «в 11.30»)
         # «22 440» and «22440» are one figure: a space may group the thousands
-        value = float(match.group(1).translate(_GROUPING).replace(",", "."))
+        digits = match.group(1).translate(_GROUPING)
+        if _COMMA_GROUPED.fullmatch(digits) and (lang == "en" or digits.count(",") > 1 or "." in digits):
+            digits = digits.replace(",", "")
+        value = float(digits.replace(",", "."))
         unit = ""
         scale = match.group(2)
         if scale:

@@ -110,36 +110,50 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
         if docs[x].label == docs[y].label or not _close_in_time(docs[x], docs[y]):
             continue
         vocabulary = {d: {t.lemma for t in docs[d].tokens} for d in (x, y)}
-        pairs = [
-            (p, q)
-            for p in figures[x]
-            for q in figures[y]
-            if p.number.unit == q.number.unit
-            and id(p) not in moving
-            and id(q) not in moving
-            and p.claim.persons == q.claim.persons
-            and _same_figure(p, q, vocabulary[x], vocabulary[y])
-        ]
-        if not pairs or any(_agree(p.number, q.number) for p, q in pairs):
-            continue
-        # «пять ракет перехвачены» against «удар шестью ракетами» is no disagreement when the other
-        # article also says «шести ракет ATACMS»: two counts of two things.
-        if any(_gives(figures[y], p) or _gives(figures[x], q) for p, q in pairs):
-            continue
-        smallest = min((f for pair in pairs for f in pair), key=lambda f: len(f.words))
-        text = docs[smallest.claim.doc].text(smallest.start, smallest.stop).strip(" .")
-        found.append(
-            Difference(
-                "number",
-                about("figure", lang, text=text),
-                tuple(dict.fromkeys(_span(f.claim) for pair in pairs for f in pair)),
-                (
-                    _values(docs, pairs[0][0].claim, list(dict.fromkeys(p.number for p, _ in pairs))),
-                    _values(docs, pairs[0][1].claim, list(dict.fromkeys(q.number for _, q in pairs))),
-                ),
-            )
-        )
+        by_unit: dict[str, list[tuple[_Figure, _Figure]]] = {}
+        for p in figures[x]:
+            for q in figures[y]:
+                if (
+                    p.number.unit == q.number.unit
+                    and id(p) not in moving
+                    and id(q) not in moving
+                    and p.claim.persons == q.claim.persons
+                    and _same_figure(p, q, vocabulary[x], vocabulary[y])
+                ):
+                    by_unit.setdefault(p.number.unit, []).append((p, q))
+        # Each unit on its own: «10-12 years» told alike does not make «12,000 / 2,000 euros» agree.
+        for pairs in by_unit.values():
+            found.extend(_number_difference(docs, pairs, figures[x], figures[y], lang))
     return found
+
+
+def _number_difference(
+    docs: Sequence[Doc],
+    pairs: list[tuple[_Figure, _Figure]],
+    mine: list[_Figure],
+    theirs: list[_Figure],
+    lang: Language,
+) -> list[Difference]:
+    """The difference between two articles' figures of one unit that count the same thing, if any."""
+    if any(_agree(p.number, q.number) for p, q in pairs):
+        return []
+    # «пять ракет перехвачены» against «удар шестью ракетами» is no disagreement when the other
+    # article also says «шести ракет ATACMS»: two counts of two things.
+    if any(_gives(theirs, p) or _gives(mine, q) for p, q in pairs):
+        return []
+    smallest = min((f for pair in pairs for f in pair), key=lambda f: len(f.words))
+    text = docs[smallest.claim.doc].text(smallest.start, smallest.stop).strip(" .")
+    return [
+        Difference(
+            "number",
+            about("figure", lang, text=text),
+            tuple(dict.fromkeys(_span(f.claim) for pair in pairs for f in pair)),
+            (
+                _values(docs, pairs[0][0].claim, list(dict.fromkeys(p.number for p, _ in pairs))),
+                _values(docs, pairs[0][1].claim, list(dict.fromkeys(q.number for _, q in pairs))),
+            ),
+        )
+    ]
 
 
 def _gives(figures: list[_Figure], figure: _Figure) -> bool:
