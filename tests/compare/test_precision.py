@@ -581,7 +581,10 @@ def test_a_news_sites_furniture_is_not_a_fact_only_one_source_has(furniture: str
 
 
 def test_a_sentence_that_only_begins_with_a_city_and_a_date_is_a_claim() -> None:
-    one = article("Мост через Оку закрыли на ремонт до весны. ТВЕРЬ, 6 марта, в центре города сгорел склад шин.", source="a")
+    one = article(
+        "Мост через Оку закрыли на ремонт до весны. ТВЕРЬ, 6 марта, в центре города сгорел склад шин.",
+        source="a",
+    )
     two = article("Мост через Оку закрыли на ремонт до весны.", source="b")
     only = [c["text"] for c in compare(one, two).to_dict()["only_in"]]  # type: ignore[union-attr]
     assert any("склад шин" in t for t in only)
