@@ -8,6 +8,7 @@ sentence is skipped, and an unknown single word is typed only when the text mark
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from svodka.nlp.entities import Candidate
@@ -226,9 +227,30 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
+_BEFORE_NUMBER = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Vol)\.$")
+_BEFORE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)\.$")
+
+
 def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
     """Sentences and tokens (no part-of-speech tags for English)."""
-    return _segment(text, shared_models())
+    sentences, tokens = _segment(text, shared_models())
+    return _join_abbreviations(text, sentences), tokens
+
+
+def _join_abbreviations(text: str, sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
+    """Sentences the segmenter ended at an abbreviation joined again: "on Dec. | 12 that…", "Gov. | Brown"."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        if joined:
+            before = text[joined[-1].start : joined[-1].stop]
+            following = text[sentence.start : sentence.start + 1]
+            if (_BEFORE_NUMBER.search(before) and following.isdigit()) or (
+                _BEFORE_NAME.search(before) and following.isupper()
+            ):
+                joined[-1] = Sentence(joined[-1].start, sentence.stop)
+                continue
+        joined.append(sentence)
+    return tuple(joined)
 
 
 def find_mentions(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token]) -> list[Candidate]:
