@@ -588,3 +588,10 @@ def test_a_sentence_that_only_begins_with_a_city_and_a_date_is_a_claim() -> None
     two = article("Мост через Оку закрыли на ремонт до весны.", source="b")
     only = [c["text"] for c in compare(one, two).to_dict()["only_in"]]  # type: ignore[union-attr]
     assert any("склад шин" in t for t in only)
+
+
+def test_the_summary_tells_a_fact_by_a_sentence_that_stands_on_its_own() -> None:
+    one = article("Также в Твери закрыли мост через Волгу на ремонт.", source="a")
+    two = article("В Твери закрыли мост через Волгу на ремонт.", source="b")
+    comparison = compare(one, two)
+    assert [s.doc for s in comparison.summary] == [1]

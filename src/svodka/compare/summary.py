@@ -8,6 +8,7 @@ NLP layer), each with the claims that mention it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from svodka.compare.align import Alignment, ClaimId
@@ -15,6 +16,14 @@ from svodka.compare.claims import Doc
 from svodka.compare.result import Span, TimelineEntry
 
 SUMMARY_CLAIMS = 3
+
+# A sentence that leans on the one before it in its article («Также …», «При этом …», "However, …") reads
+# badly on its own: another article's version of the fact is taken when there is one.
+_LEANS_BACK = re.compile(
+    r"[\W_]*(?:также|кроме\s+того|помимо\s+этого|при\s+этом|однако|но|а|и|еще|ещё|тем\s+временем|впрочем"
+    r"|also|however|but|and|meanwhile|moreover)\b(?!\.)",
+    re.IGNORECASE,
+)
 
 
 def summarize(docs: Sequence[Doc], alignment: Alignment, *, size: int = SUMMARY_CLAIMS) -> tuple[Span, ...]:
@@ -30,7 +39,7 @@ def summarize(docs: Sequence[Doc], alignment: Alignment, *, size: int = SUMMARY_
 
     chosen = []
     for group in sorted(alignment.groups, key=breadth)[:size]:
-        best = max(group, key=lambda c: (scores.get(c, 0.0), -c[0]))
+        best = max(group, key=lambda c: (not _leans_back(docs, c), scores.get(c, 0.0), -c[0]))
         claim = docs[best[0]].claims[best[1]]
         chosen.append(Span(claim.doc, claim.start, claim.stop))
     if not chosen and docs:
@@ -38,6 +47,11 @@ def summarize(docs: Sequence[Doc], alignment: Alignment, *, size: int = SUMMARY_
         if lead is not None:
             chosen.append(Span(lead.doc, lead.start, lead.stop))
     return tuple(chosen)
+
+
+def _leans_back(docs: Sequence[Doc], claim_id: ClaimId) -> bool:
+    claim = docs[claim_id[0]].claims[claim_id[1]]
+    return _LEANS_BACK.match(docs[claim.doc].article.text, claim.start, claim.stop) is not None
 
 
 def timeline(docs: Sequence[Doc]) -> tuple[TimelineEntry, ...]:
