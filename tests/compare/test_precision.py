@@ -362,13 +362,14 @@ def test_times_and_listed_figures_are_not_number_differences(one: str, two: str)
 @pytest.mark.parametrize(
     "two",
     [
-        "Цех по производству полистирола горит в Екатеринбурге на площади в полторы тысячи квадратных метров.",
-        "Цех по производству полистирола горит в Екатеринбурге на площади 1,5 тыс квадратных метров.",
+        "Цех по производству полистирола открыли в Екатеринбурге на площади в полторы тысячи квадратных метров.",
+        "Цех по производству полистирола открыли в Екатеринбурге на площади 1,5 тыс квадратных метров.",
     ],
 )
 def test_an_area_in_words_or_with_a_scale_is_compared(two: str) -> None:
     one = article(
-        "Цех по производству полистирола горит в Екатеринбурге на площади 1000 квадратных метров.", source="a"
+        "Цех по производству полистирола открыли в Екатеринбурге на площади 1000 квадратных метров.",
+        source="a",
     )
     result = compare(one, article(two, source="b"))
     assert kinds(result) == ["number"]
@@ -595,3 +596,28 @@ def test_the_summary_tells_a_fact_by_a_sentence_that_stands_on_its_own() -> None
     two = article("В Твери закрыли мост через Волгу на ремонт.", source="b")
     comparison = compare(one, two)
     assert [s.doc for s in comparison.summary] == [1]
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        # a part against the whole, when some article gives the part and the rest
+        (
+            "На борту самолёта было 89 человек.",
+            "Всего на борту самолёта находилось 95 человек: 89 пассажиров и шесть членов экипажа.",
+        ),
+        # a fire's area is measured again as it spreads
+        (
+            "Склад загорелся в Твери на площади 1000 квадратных метров, сообщили в МЧС.",
+            "Склад горит в Твери на площади 1,5 тыс квадратных метров, сообщает МЧС.",
+        ),
+    ],
+)
+def test_a_part_against_the_whole_and_a_spreading_fire_are_not_number_differences(one: str, two: str) -> None:
+    assert kinds(compare(article(one, source="a"), article(two, source="b"))) == []
+
+
+def test_crews_of_one_flight_counted_differently_are_a_difference() -> None:
+    one = article("На борту находилось 105 человек: 101 пассажир и 4 члена экипажа.", source="a")
+    two = article("На борту находились 89 пассажиров и шесть членов экипажа.", source="b")
+    assert "number" in kinds(compare(one, two))

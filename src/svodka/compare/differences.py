@@ -141,6 +141,9 @@ def _number_difference(
     # article also says «шести ракет ATACMS»: two counts of two things.
     if any(_gives(theirs, p) or _gives(mine, q) for p, q in pairs):
         return []
+    # «95 человек: 89 пассажиров и шесть членов экипажа»: 89 aboard against 95 is a part against the whole
+    if any(_part_and_rest(docs, p.number.value, q.number.value) for p, q in pairs):
+        return []
     smallest = min((f for pair in pairs for f in pair), key=lambda f: len(f.words))
     text = docs[smallest.claim.doc].text(smallest.start, smallest.stop).strip(" .")
     return [
@@ -154,6 +157,21 @@ def _number_difference(
             ),
         )
     ]
+
+
+def _part_and_rest(docs: Sequence[Doc], x: float, y: float) -> bool:
+    """Whether some sentence of the story gives the smaller figure and what it lacks of the larger one
+    together: then the smaller counts a part of what the larger counts."""
+    small, large = sorted((x, y))
+    rest = large - small
+    if small <= 0 or rest <= 0:
+        return False
+    return any(
+        any(n.value == small and n.unit for n in claim.numbers)
+        and any(n.value == rest and n.unit for n in claim.numbers)
+        for doc in docs
+        for claim in doc.claims
+    )
 
 
 def _gives(figures: list[_Figure], figure: _Figure) -> bool:
@@ -172,7 +190,7 @@ def _moving(docs: Sequence[Doc], figures: dict[int, list[_Figure]]) -> set[int]:
         id(f)
         for doc in docs
         for f in figures[doc.index]
-        if f.number.unit in changed or _UPDATE.match(doc.article.text, f.claim.start)
+        if f.number.unit in changed or _UPDATE.match(doc.article.text, f.claim.start) or _burnt_area(f)
     }
     by_source: dict[str, list[tuple[int, _Figure]]] = {}
     for index, found in figures.items():
@@ -188,6 +206,39 @@ def _moving(docs: Sequence[Doc], figures: dict[int, list[_Figure]]) -> set[int]:
                 ):
                     moving.update((id(p), id(q)))
     return moving
+
+
+_AREA_UNITS = frozenset(["кв", "квадратный", "метр", "гектар", "га", "километр", "hectare", "acre", "square"])
+_BURNING = frozenset(
+    [
+        "пожар",
+        "возгорание",
+        "гореть",
+        "загореться",
+        "огонь",
+        "пламя",
+        "тушить",
+        "fire",
+        "blaze",
+        "burn",
+        "wildfire",
+    ]
+)
+
+
+def _burnt_area(figure: _Figure) -> bool:
+    """The area of a fire: measured again and again as it spreads or is put out, so two outlets' areas
+    minutes apart («загорелся на площади 1 тыс. кв. м», «горит на площади 1,5 тыс.») are two readings."""
+    lemmas = set(figure.claim.lemmas)
+    return (
+        figure.number.unit in _AREA_UNITS
+        and bool(lemmas & _BURNING)
+        and (
+            "площадь" in lemmas
+            or "area" in lemmas
+            or figure.number.unit in ("гектар", "га", "hectare", "acre")
+        )
+    )
 
 
 def _changed_units(docs: Sequence[Doc]) -> set[str]:
