@@ -47,8 +47,8 @@ _PROMO = re.compile(
     r"|наш канал|subscribe",
     re.IGNORECASE,
 )
-# A pointer to more reading, not a fact: «Читать нас без VPN можно здесь», «А подробнее об ATACMS
-# рассказывали в [Mash Room](https://…)», «…, писала [здесь](https://…)».
+# A pointer to more reading, not a fact: «Читать нас без VPN можно тут», «А подробнее о новом мосте
+# рассказывали в [нашем канале](https://…)», «…, писали [здесь](https://…)».
 _POINTER = re.compile(
     r"читать\s+нас|без\s+vpn|\bподробн\w*\b[^\n]*\]\(|\[(?:здесь|тут|этой\s+статье|по\s+ссылке)\]\(",
     re.IGNORECASE,
@@ -435,16 +435,16 @@ def _pointer(text: str, start: int, stop: int) -> bool:
     return _POINTER.search(text, start, stop) is not None
 
 
-# The channel talking to its reader, not reporting: «Ну есть и плюсы…», «Кажется, кто-то решил вопросик»,
-# «Хочешь знать, откуда эти шрамы?», «Жаль, конечно, этих школьников», «…, получается».
+# The channel talking to its reader, not reporting: «Ну хоть какая-то польза…», «Кажется, кто-то торопился»,
+# «Хочешь знать, что было дальше?», «Жаль, конечно, водителей», «…, получается».
 _ASIDE = re.compile(
     r"^[\W_]*(?:ну|че|чё|кажется|жаль|хочешь|хотите|представьте|согласитесь|готовимся|лол|ахах\w*|эх|ох|ух)\b"
     r"|\b(?:получается|конечно)[\W_]*$",
     re.IGNORECASE,
 )
-# A news site's furniture, not news: «Фото: …», «Источник: mp1st», «Читайте также …», «Новости по теме: …»,
-# «Подробнее читайте в материале “Ъ” …», «Поддержи Znak.com», a dateline alone («БИРОБИДЖАН, 6 ноября,
-# ФедералПресс.», «ТАСС, 17 мая.»), "CLICK HERE TO GET THE … APP", "AP contributed to this report".
+# A news site's furniture, not news: «Фото: …», «Источник: …», «Читайте также …», «Новости по теме: …»,
+# «Подробнее читайте в нашем материале …», «Поддержи наше издание», a dateline alone («ТВЕРЬ, 6 марта,
+# Агентство.», «ТАСС, 2 мая.»), "CLICK HERE TO GET THE … APP", "The agency contributed to this report".
 _FURNITURE = re.compile(
     r"^[\W_]*(?:(?:фото|photo|иллюстрация|источник|source|по теме|новости по теме|читайте также"
     r"|смотрите также|read more|read also|related)\s*[:—–-]"
@@ -462,7 +462,7 @@ def _aside(
     text: str, start: int, stop: int, lang: str | None, quotes: Sequence[tuple[int, int, int]]
 ) -> bool:
     """Whether a sentence is the channel's aside to its reader (or an English catchphrase in a Russian
-    post: «Shut up and take my money»), or a news site's furniture (a photo credit, a dateline, «Читайте
+    post: «Game over, folks»), or a news site's furniture (a photo credit, a dateline, «Читайте
     также»), not a reported fact. Quoted words are someone's, and stay claims."""
     if any(a < stop and start < b for _, a, b in quotes):
         return False
@@ -549,7 +549,7 @@ def _numbers(
         if not unit and i is not None and lemmas[i] not in STOP and tokens[i].text[:1].isalpha():
             unit = lemmas[i]
             if tokens[i].pos == "ADJ" and i + 1 < len(tokens) and tokens[i + 1].pos == "NOUN":
-                unit = lemmas[i + 1]  # «шести баллистических ракет» counts missiles
+                unit = lemmas[i + 1]  # «шести грузовых вагонов» counts wagons
         before = bisect.bisect_left(starts, match.start()) - 1
         qualifier = _qualifier(lemmas, before if before >= 0 else None)
         found.append(Number(match.start(), match.end(), value, unit, qualifier))

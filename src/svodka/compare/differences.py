@@ -99,8 +99,8 @@ def _number_facts(docs: Sequence[Doc], lang: Language) -> list[Difference]:
     """The same figure given differently: «пострадали 12 человек» / «пострадали 15 человек».
 
     Two figures are of the same thing when they count the same unit and the words around one (up to a
-    comma or a dash) are all around the other: «курс евро достиг 114 рублей» and «курс доллара достиг
-    111 рублей» are two figures, «полиция разыскивает пять человек» and «сотрудники полиции разыскивают
+    comma or a dash) are all around the other: «цена гречки выросла до 90 рублей» and «цена риса выросла
+    до 85 рублей» are two figures, «спасатели ищут пять туристов» and «отряды спасателей ищут
     четырёх человек» one. Counts tied to different people, demands and plans are left alone.
     """
     figures = {doc.index: _figures(doc) for doc in docs}
@@ -141,7 +141,7 @@ def _number_difference(
     # article also says «шести ракет ATACMS»: two counts of two things.
     if any(_gives(theirs, p) or _gives(mine, q) for p, q in pairs):
         return []
-    # «95 человек: 89 пассажиров и шесть членов экипажа»: 89 aboard against 95 is a part against the whole
+    # «45 человек: 42 пассажира и три сотрудника»: 42 aboard against 45 is a part against the whole
     if any(_part_and_rest(docs, p.number.value, q.number.value) for p, q in pairs):
         return []
     smallest = min((f for pair in pairs for f in pair), key=lambda f: len(f.words))
@@ -184,7 +184,7 @@ def _moving(docs: Sequence[Doc], figures: dict[int, list[_Figure]]) -> set[int]:
     """Figures that change as the story goes on, so that another outlet's other value is an update, not a
     disagreement: those an outlet itself gives differently (a rate posted every hour, a rising toll) or
     marks as its update («UPD: погибло четыре человека»), and every count of a unit some article says
-    changed («число пострадавших выросло до семи»)."""
+    changed («число раненых выросло до девяти»)."""
     changed = _changed_units(docs)
     moving = {
         id(f)
@@ -279,14 +279,14 @@ def _figures(doc: Doc) -> list[_Figure]:
             if not number.unit or number.unit in _MIXED_UNITS or _range_or_change(text, number):
                 continue
             if _PRELIMINARY.search(text, claim.start, number.start):
-                continue  # «Предварительно, три человека погибли»: a first count, to be updated
+                continue  # «Предварительно, двое раненых»: a first count, to be updated
             breaks_before = [m.end() for m in _SEGMENT_BREAK.finditer(text, claim.start, number.start)]
             after = _SEGMENT_BREAK.search(text, number.stop, claim.stop)
             start = breaks_before[-1] if breaks_before else claim.start
             stop = after.start() if after else claim.stop
             words = _stretch_words(doc, start, stop)
             if not words - {number.unit}:
-                # «с участием автобуса и 15 автомобилей»: the stretch is the count alone, so what it
+                # «столкнулись трамвай и 9 машин»: the stretch is the count alone, so what it
                 # counts is told by the whole clause (the crash on the avenue).
                 words = _stretch_words(doc, claim.start, claim.stop)
             if words & _CURRENCIES and number.unit in _CURRENCIES | {"рубль"}:
@@ -375,7 +375,7 @@ _UNIT_SYNONYMS = {
     "car": "автомобиль",
     "кв": "метр",  # «1 тыс. кв. м», «1,5 тыс. квадратных метров»
     "квадратный": "метр",
-    "школьник": "ученик",  # «30 учеников отравились» / «около полусотни детей отравилось»
+    "школьник": "ученик",  # «30 учеников заболели» / «около сорока детей заболело»
     "ребенок": "ученик",
 }
 """Units that count the same things («16 машин», «15 автомобилей»)."""
@@ -470,7 +470,7 @@ def _event_dates(doc: Doc, claim: Claim, verbs: frozenset[str]) -> list[str]:
     """The claim's dates that say when something happened: «впервые с 16 марта» is a point of reference.
 
     With ``verbs`` (those both claims share), only the dates of these verbs: the nearest verb to
-    «в августе» in «продлил срок главе СК, которому в августе исполнился 71 год» is «исполниться».
+    «в августе» in «продлил контракт главврачу, которому в августе исполнилось 68 лет» is «исполниться».
     """
     text = doc.article.text
     tagged = [t for t in doc.tokens_in(claim.start, claim.stop) if t.pos == "VERB"]

@@ -30,7 +30,7 @@ _EDITORIAL = re.compile(r"\[[^\]]*\]")
 
 def _plain(text: str) -> str:
     """A quote's words without markup: a link keeps its text, an editor's [insertion] goes
-    («[председатель КНР] Си [Цзиньпин]» is Си's words as another outlet gives them)."""
+    («[глава МИД] Лавров [Сергей]» is Лавров's words as another outlet gives them)."""
     return _EDITORIAL.sub(" ", _LINK.sub(lambda m: m.group(1) or " ", text))
 
 
@@ -168,7 +168,7 @@ def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> lis
 def _reworded_both_ways(versions: list[_Quote]) -> bool:
     """Whether some two versions each have content words the other lacks: a version that only leaves
     words out («в магазинах» dropped, two sentences joined) is a shortened quote, and one that only
-    changes their grammar («вкуснее, чем другие бананы» / «вкуснее других бананов») is the same words."""
+    changes their grammar («мягче, чем другие сыры» / «мягче других сыров») is the same words."""
     return any(
         a.lemmas - b.lemmas and b.lemmas - a.lemmas for i, a in enumerate(versions) for b in versions[i + 1 :]
     )
@@ -254,7 +254,7 @@ def _disagree(names: list[str]) -> bool:
 
 
 def _speaker_inside(quote: _Quote) -> bool:
-    """A speaker named inside their own quote («…запретило Зеленскому дать интервью», said a journalist)
+    """A speaker named inside their own quote («…не дали Петрову выступить», said a reporter)
     is more likely a misresolution than the speaker: such a version does not count against others."""
     surname = (quote.speaker or "").lower().replace("ё", "е").split()[-1:]
     return bool(surname) and any(w.startswith(surname[0][:-2] or surname[0]) for w in quote.words)

@@ -418,7 +418,7 @@ def _weekday(match: re.Match[str], text: str, base: date | None) -> Iterator[Dat
         end = end if end > 0 else len(text)
         sentence = text[begin:end]
         ahead = (target - base.weekday()) % 7
-        # the clause around the weekday: «…утвердил соглашение, оно вступит в силу в среду»
+        # the clause around the weekday: «…подписал указ, он вступит в силу в среду»
         clause = _CLAUSE_BREAK.split(text[begin : match.start()])[-1]
         clause += _CLAUSE_BREAK.split(text[match.start() : end])[0]
         if _FUTURE.search(sentence) or (not _past_tense(clause) and ahead < back):
