@@ -20,8 +20,7 @@ from svodka.pipeline import IngestOptions, IngestReport, ingest, ingest_document
 from svodka.store import Store, open_store
 
 FILES = {
-    "a/000_kremlin.txt": " date 2025-11-11 Президенты России и Казахстана встретились в Кремле.\n"
-    "Источник: РБК\n",
+    "a/000_kremlin.txt": " date 2025-11-11 Министр транспорта открыл новый вокзал в Казани.\nИсточник: РБК\n",
     "a/001_visit.txt": "Токаев прибыл в Москву\nВизит продлится два дня.\n",
     "a/en/002_talks.txt": "Talks in Moscow\nThe presidents of Russia and Kazakhstan met on Tuesday.\n",
     "b/posts.jsonl": json.dumps(

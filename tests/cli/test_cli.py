@@ -11,9 +11,9 @@ from typer.testing import CliRunner, Result
 from svodka.cli.main import app
 
 FILES = {
-    "000_39a0068691501367.txt": " date 2025-11-11 Президенты России и Казахстана начали встречу в Кремле.\n\n"
-    "Касым-Жомарт Токаев прибыл с государственным визитом.\n",
-    "004_ba3e2cf52126c75d.txt": "Путин принял Токаева в Кремле\nРазговор прошёл за чашкой чая.\n"
+    "000_5f1c2e9a7b3d4061.txt": " date 2025-11-11 Министр транспорта провёл встречу в Казани.\n\n"
+    "Касым-Жомарт Токаев прибыл в город на один день.\n",
+    "004_c7d94e1a0b62f358.txt": "Путин принял Токаева в Кремле\nРазговор прошёл за обедом.\n"
     "Источник: www.rbc.ru\n",
     "en/talks.txt": "Leaders meet in Moscow\nThe presidents of Russia and Kazakhstan held talks.\n",
 }
@@ -128,8 +128,8 @@ def test_articles_json(db: str) -> None:
     assert len(items) == 3
     assert all(set(item) == LIST_KEYS for item in items)
     by_file = {item["external_id"]: item for item in items}
-    assert by_file["000_39a0068691501367.txt"]["date"] == "2025-11-11"
-    assert by_file["004_ba3e2cf52126c75d.txt"]["source"] == "www.rbc.ru"
+    assert by_file["000_5f1c2e9a7b3d4061.txt"]["date"] == "2025-11-11"
+    assert by_file["004_c7d94e1a0b62f358.txt"]["source"] == "www.rbc.ru"
     assert by_file["en/talks.txt"]["lang"] == "en"
 
 
@@ -144,15 +144,15 @@ def test_articles_filters(db: str, args: list[str], count: int) -> None:
 @pytest.mark.parametrize("by", ["id", "external_id"])
 def test_article_by_id_or_external_id(db: str, by: str) -> None:
     listed = {i["external_id"]: i for i in json.loads(svodka("articles", "--db", db, "--json").stdout)}
-    key = listed["004_ba3e2cf52126c75d.txt"][by]
+    key = listed["004_c7d94e1a0b62f358.txt"][by]
     result = svodka("article", key, "--db", db)
     assert result.exit_code == 0
     assert "Путин принял Токаева в Кремле" in result.stdout
-    assert "Разговор прошёл за чашкой чая." in result.stdout
+    assert "Разговор прошёл за обедом." in result.stdout
     assert "www.rbc.ru" in result.stdout
     as_json = json.loads(svodka("article", key, "--db", db, "--json").stdout)
-    assert as_json["id"] == listed["004_ba3e2cf52126c75d.txt"]["id"]
-    assert as_json["text"] == "Разговор прошёл за чашкой чая."
+    assert as_json["id"] == listed["004_c7d94e1a0b62f358.txt"]["id"]
+    assert as_json["text"] == "Разговор прошёл за обедом."
 
 
 def test_unknown_article_exits_2_with_a_message(db: str) -> None:
@@ -166,7 +166,7 @@ def test_search(db: str) -> None:
     assert result.exit_code == 0
     assert "[Токаев]" in result.stdout
     as_json = json.loads(svodka("search", "встречи", "--db", db, "--json").stdout)
-    assert [hit["external_id"] for hit in as_json] == ["000_39a0068691501367.txt"]
+    assert [hit["external_id"] for hit in as_json] == ["000_5f1c2e9a7b3d4061.txt"]
     assert LIST_KEYS | {"score", "snippet"} <= set(as_json[0])
     assert "[встречу]" in as_json[0]["snippet"]
     assert svodka("search", "talks", "--db", db, "--json").stdout.count('"id"') == 1

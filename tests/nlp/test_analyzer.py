@@ -16,7 +16,7 @@ from svodka.pipeline import analyse_stored
 from svodka.store import Store
 
 TEXTS = [
-    ("ru", "Министр иностранных дел России Сергей Лавров прибыл в Анкару. Лавров проведёт переговоры."),
+    ("ru", "Вечером в Анкару прилетел Сергей Лавров. Лавров проведёт там переговоры."),
     ("ru", "«Вопрос решён», — сказал вчера губернатор Александр Беглов."),
     ("en", 'Prime Minister Keir Starmer visited Paris. "It was useful," Starmer said.'),
 ]

@@ -24,14 +24,14 @@ def article(text: str, **fields: object) -> Article:
 
 ARTICLES = [
     article(
-        "Президенты России и Казахстана встретились в Кремле.",
+        "Министр транспорта провёл совещание в Кремле.",
         external_id="000_a.txt",
         keyed_by_external_id=False,
         published=date(2025, 11, 11),
-        title="Встреча в Кремле",
+        title="Совещание в Кремле",
     ),
     article(
-        "Токаев прибыл в Москву с государственным визитом.",
+        "Токаев прибыл в Москву на два дня.",
         external_id="t-1",
         source="ТАСС",
         published=datetime(2025, 11, 12, 6, 0, tzinfo=UTC),

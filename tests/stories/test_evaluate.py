@@ -1,4 +1,4 @@
-"""The pairwise metric itself: precision, recall and F1 of the OK class per language."""
+"""The pairwise metric itself: per-language precision, recall and F1 for the pairs labelled OK."""
 
 from __future__ import annotations
 
