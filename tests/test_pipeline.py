@@ -8,8 +8,10 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -179,6 +181,7 @@ CRASH_RECORDS = 3000
 
 INGEST_SCRIPT = """
 import sys
+import threading
 import svodka
 from svodka.pipeline import IngestOptions
 
@@ -280,9 +283,22 @@ class _OrderRecorder:
 
     def __init__(self, store: Store, log: list[str]) -> None:
         self.store, self.log = store, log
+        self.second_started = threading.Event()
+        # Storing the first batch waits (a while at most) for the second batch's analysis to start: on a
+        # busy machine the worker thread may otherwise start late, and the log would not show the overlap.
+        # A pipeline that analysed only after storing would still fail: the wait runs out, then it logs.
+        add = store.add_articles
+
+        def add_articles(*args: Any, **kwargs: Any) -> Any:
+            self.second_started.wait(timeout=5)
+            return add(*args, **kwargs)
+
+        store.add_articles = add_articles  # type: ignore[method-assign]
 
     def analyse(self, articles: Sequence[Article]) -> list[Analysis]:
         self.log.append(f"analyse {articles[0].text.split()[0]} stored={self.store.count()}")
+        if articles[0].text.startswith("n2"):
+            self.second_started.set()
         return [Analysis(lang="ru", dates=(DateMention(0, 1, a.text.split()[0]),)) for a in articles]
 
 
