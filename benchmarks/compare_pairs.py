@@ -30,6 +30,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pairs", nargs="?", default=str(DEFAULT))
     parser.add_argument("--lang", default="ru", help="Which pairs: ru or en.")
+    parser.add_argument(
+        "--label",
+        default="OK",
+        help="OK (one event told by two sites) or BAD (two events): on BAD pairs, which are compared as if "
+        "one story, every difference claimed is about two different events — a stress test of «a difference "
+        "needs aligned claims about the same thing».",
+    )
     parser.add_argument("--out", default="compare_pairs.md")
     parser.add_argument("--judged", nargs="+", help="Dumps with verdicts filled in: report their precision.")
     parser.add_argument("--note", default="", help="A paragraph to add under the table (with --judged).")
@@ -46,10 +53,11 @@ def main() -> None:
 
     with Path(args.pairs).open(encoding="utf-8") as lines_in:
         pairs = [json.loads(line) for line in lines_in]
-    pairs = [p for p in pairs if p["label"] == "OK" and p["lang"] == args.lang]
+    pairs = [p for p in pairs if p["label"] == args.label and p["lang"] == args.lang]
     analyzer = make_analyzer(1)
     vectors = word_vectors()
-    lines = [f"# Comparisons of Toloka OK pairs ({args.lang})", "", f"Pairs compared: {len(pairs)}.", ""]
+    title = f"# Comparisons of Toloka {args.label} pairs ({args.lang})"
+    lines = [title, "", f"Pairs compared: {len(pairs)}.", ""]
     for number, pair in enumerate(pairs, 1):
         articles = [_article(pair, side, number) for side in ("first", "second")]
         if articles[0].source == articles[1].source:

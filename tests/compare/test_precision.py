@@ -620,3 +620,27 @@ def test_guides_of_one_bus_counted_differently_are_a_difference() -> None:
     one = article("В автобусе было 50 человек: 47 туристов и три гида.", source="a")
     two = article("В автобусе ехали 46 туристов и два гида.", source="b")
     assert "number" in kinds(compare(one, two))
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        # numbers that name an article of a code, not a count
+        (
+            "По факту драки возбуждено уголовное дело по ч. 2 ст. 213 УК РФ.",
+            "По факту аварии возбуждено уголовное дело по ч. 3 ст. 264 УК РФ.",
+        ),
+        # a day's count against the running total
+        (
+            "В области за сутки выписали 120 человек.",
+            "Всего в области выписали 95 человек.",
+        ),
+        # tenfold apart: a town's count and the region's
+        (
+            "В городе за зиму от гриппа умерли 6 человек.",
+            "В регионе за зиму от гриппа умерли 1716 человек.",
+        ),
+    ],
+)
+def test_identifiers_period_counts_and_tenfold_gaps_are_not_number_differences(one: str, two: str) -> None:
+    assert kinds(compare(article(one, source="a"), article(two, source="b"))) == []

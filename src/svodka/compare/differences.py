@@ -81,6 +81,8 @@ def find_differences(
 _SEGMENT_BREAK = re.compile(r"[,;:()«»\"“”„]|\s[-—–]\s|\s(?:и|а|and)\s")
 SAME_FIGURE = 0.75
 """Share of the shorter stretch's words the other must have for two figures to count the same thing."""
+FAR_APART = 10.0
+"""Figures this many times apart are taken to count different things, not to disagree."""
 CLOSE_IN_TIME = timedelta(hours=1)
 """Figures published further apart than this may be an update (a rate, a toll), not a disagreement."""
 
@@ -141,6 +143,11 @@ def _number_difference(
     # article also says «шести ракет ATACMS»: two counts of two things.
     if any(_gives(theirs, p) or _gives(mine, q) for p, q in pairs):
         return []
+    # Two tellings of one count rarely differ tenfold: «умерли 6» against «умерли 1716» count two things
+    # (a day and a season, a town and a region).
+    pairs = [(p, q) for p, q in pairs if not _far_apart(p.number.value, q.number.value)]
+    if not pairs:
+        return []
     # «45 человек: 42 пассажира и три сотрудника»: 42 aboard against 45 is a part against the whole
     if any(_part_and_rest(docs, p.number.value, q.number.value) for p, q in pairs):
         return []
@@ -157,6 +164,11 @@ def _number_difference(
             ),
         )
     ]
+
+
+def _far_apart(x: float, y: float) -> bool:
+    small, large = sorted((abs(x), abs(y)))
+    return small > 0 and large > FAR_APART * small
 
 
 def _part_and_rest(docs: Sequence[Doc], x: float, y: float) -> bool:
@@ -280,6 +292,8 @@ def _figures(doc: Doc) -> list[_Figure]:
                 continue
             if _PRELIMINARY.search(text, claim.start, number.start):
                 continue  # «Предварительно, двое раненых»: a first count, to be updated
+            if _IDENTIFIER.search(text, max(0, number.start - 12), number.start):
+                continue  # «ч. 2 ст. 167 УК», «№ 1512», "Article 5": a number that names, not counts
             breaks_before = [m.end() for m in _SEGMENT_BREAK.finditer(text, claim.start, number.start)]
             after = _SEGMENT_BREAK.search(text, number.stop, claim.stop)
             start = breaks_before[-1] if breaks_before else claim.start
@@ -293,12 +307,24 @@ def _figures(doc: Doc) -> list[_Figure]:
                 continue  # an exchange rate («доллар выше 114 рублей») moves by the minute
             if len(words - {number.unit}) >= 1:
                 unit = _UNIT_SYNONYMS.get(number.unit, number.unit)
+                if _PERIOD.search(text, claim.start, claim.stop):
+                    unit += "/period"  # «за сутки выздоровели 4207»: the day's count, not the running total
                 words = frozenset(_UNIT_SYNONYMS.get(w, w) for w in words)
                 found.append(_Figure(claim, replace(number, unit=unit), words, start, stop))
     return found
 
 
 _PRELIMINARY = re.compile(r"предварительн|preliminar", re.IGNORECASE)
+_IDENTIFIER = re.compile(
+    r"(?:\b(?:ч|ст|п|пп|чч|стт)\.|№|\b(?:част[ьи]|стать[яиюе]|пункт[ау]?|article|section|no\.)|#)\s*$",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"\bза\s+(?:последние\s+|минувшие\s+|прошедшие\s+)?(?:сутки|день|неделю|месяц|час)\b"
+    r"|\b(?:in|over)\s+the\s+(?:past|last)\s+(?:24\s+hours|day|week|month)",
+    re.IGNORECASE,
+)
+"""A count over a stated period («за сутки», «за неделю») is compared only with another such count."""
 _UPDATE = re.compile(r"\W*(?:upd|update|обновлено)\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:от|с|from|between)\s+$", re.IGNORECASE)
 _RANGE_START_AFTER = re.compile(r"^\s*(?:[^\W\d]+\.?\s+)?(?:до|по|to|and)\s+\d", re.IGNORECASE)
