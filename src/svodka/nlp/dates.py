@@ -34,6 +34,12 @@ _RU_MONTH = (
     r"(?P<month>январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе"
     r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
 )
+# «12 дек. 2019 г.», «5 окт.»: abbreviated months, after a day only (a dot is required).
+_RU_MONTH_ABBREVIATIONS = {
+    "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "авг": 8,
+    "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
+}  # fmt: skip
+_RU_DAY_MONTH = _RU_MONTH[:-1] + r"|(?:янв|февр?|мар|апр|авг|сент?|окт|нояб?|дек)\.)"
 _EN_MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -61,7 +67,7 @@ _NUMERIC = re.compile(_B + r"(?P<day>[0-3]?\d)\.(?P<mm>[01]\d)\.(?P<year>(?:19|2
 # «… 2025 года» after a day or a month: the year is optional and named ``year``.
 _OPTIONAL_YEAR = r"(?:\s+(?P<year>(?:19|20)\d\d)" + _RU_YEAR_WORD + r"?" + _E + r")?"
 _RU_DAY = re.compile(
-    _B + r"(?P<day>[0-3]?\d)(?:\s*[–—-]\s*(?P<day2>[0-3]?\d))?\s+" + _RU_MONTH + _E + _OPTIONAL_YEAR,
+    _B + r"(?P<day>[0-3]?\d)(?:\s*[–—-]\s*(?P<day2>[0-3]?\d))?\s+" + _RU_DAY_MONTH + _E + _OPTIONAL_YEAR,
     re.IGNORECASE,
 )
 _RU_MONTH_ONLY = re.compile(
@@ -281,6 +287,8 @@ def _day_value(year: int | None, month: int, day: int) -> str | None:
 
 def _ru_month_number(word: str) -> int:
     word = word.lower()
+    if word.endswith("."):
+        return _RU_MONTH_ABBREVIATIONS[word[:-1]]
     for stem, number in _RU_MONTHS.items():
         if word.startswith(stem) and (stem != "ма" or word[:3] in ("май", "мая", "мае")):
             return number
