@@ -644,3 +644,33 @@ def test_guides_of_one_bus_counted_differently_are_a_difference() -> None:
 )
 def test_identifiers_period_counts_and_tenfold_gaps_are_not_number_differences(one: str, two: str) -> None:
     assert kinds(compare(article(one, source="a"), article(two, source="b"))) == []
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        # a paragraph opening on a day a week before the post tells of an earlier event
+        "5 марта другой автобус этой компании съехал в кювет под Клином.",
+        "Напомним, недавно другой автобус этой компании съехал в кювет под Клином.",
+    ],
+)
+def test_figures_of_an_earlier_event_told_as_background_are_not_compared(background: str) -> None:
+    one = article(
+        "Автобус компании «Тверьтранс» съехал в кювет под Торжком. В салоне ехали 30 пассажиров.", source="a"
+    )
+    two = article(
+        f"Автобус компании «Тверьтранс» съехал в кювет под Торжком.\n\n{background} В салоне ехали 24 пассажира.",
+        source="b",
+    )
+    assert kinds(compare(one, two)) == []
+
+
+def test_figures_of_the_same_day_in_another_paragraph_are_still_compared() -> None:
+    one = article(
+        "Автобус компании «Тверьтранс» съехал в кювет под Торжком. В салоне ехали 30 пассажиров.", source="a"
+    )
+    two = article(
+        "Автобус компании «Тверьтранс» съехал в кювет под Торжком.\n\n12 марта в салоне ехали 24 пассажира.",
+        source="b",
+    )
+    assert kinds(compare(one, two)) == ["number"]

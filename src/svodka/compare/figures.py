@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import combinations
 
 from svodka.compare.claims import NUMBER_WORDS, Claim, Doc, Number, qualifier_word
@@ -228,9 +228,10 @@ def _same_figure(p: _Figure, q: _Figure, p_words: set[str], q_words: set[str]) -
 def _figures(doc: Doc) -> list[_Figure]:
     text = doc.article.text
     listed = _list_lines(text)
+    background = _background_paragraphs(doc)
     found = []
     for claim in doc.claims:
-        if claim.heading or hedged(doc, claim):
+        if claim.heading or hedged(doc, claim) or claim.paragraph in background:
             continue
         if any(a <= claim.start < b for a, b in listed):
             continue  # a list («— Слесарь – до 350 тысяч», «— штрафы до 60 млн») gives figures of many things
@@ -307,6 +308,35 @@ _MORE = re.compile(r"\b(?:ещ[её]|another|further)\s+$", re.IGNORECASE)
 
 
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦·*—–-]|\d{1,2}[.)])[ \t]", re.MULTILINE)
+
+
+_RECALL = re.compile(r"[\W_]*(?:напомним|напомню|ранее|прежде|recall|earlier|previously)\b", re.IGNORECASE)
+BACKGROUND_DAYS = 3
+"""A paragraph that opens on a day this many days or more before its post tells of an earlier event."""
+
+
+def _background_paragraphs(doc: Doc) -> set[int]:
+    """Paragraphs that tell an earlier event as background («Напомним, …», «24 ноября другой самолёт …» in a
+    post of 1 December): their figures count that event's things, not this story's."""
+    published = doc.article.published
+    day = published.date() if isinstance(published, datetime) else published
+    found: set[int] = set()
+    seen: set[int] = set()
+    for claim in doc.claims:
+        if claim.paragraph in seen:
+            continue
+        seen.add(claim.paragraph)  # the paragraph's first claim says what it is about
+        if _RECALL.match(doc.article.text, claim.start, claim.stop):
+            found.add(claim.paragraph)
+            continue
+        for mention in claim.dates:
+            try:
+                when = date.fromisoformat(mention.value)
+            except ValueError:
+                continue  # a month or a year: too coarse to tell
+            if day is not None and (day - when).days >= BACKGROUND_DAYS:
+                found.add(claim.paragraph)
+    return found
 
 
 def _list_lines(text: str) -> list[tuple[int, int]]:
