@@ -512,7 +512,7 @@ def test_a_claim_told_in_the_words_of_other_sources_is_a_retelling(told: str, re
 
 
 def test_a_bound_is_read_through_the_commas_around_it() -> None:
-    from svodka.compare.claims import _qualifier
+    from svodka.compare.numbers import _qualifier
 
     # «Ранены, как минимум, трое рабочих»
     assert _qualifier(["пострадать", ",", "как", "минимум", ","], 4) == "gt"

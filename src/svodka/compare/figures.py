@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from itertools import combinations
 
-from svodka.compare.claims import NUMBER_WORDS, Claim, Doc, Number, qualifier_word
+from svodka.compare.claims import Claim, Doc
 from svodka.compare.events import hedged
+from svodka.compare.numbers import NUMBER_WORDS, Number, qualifier_word
 from svodka.compare.result import Difference, Language, Span, about
 from svodka.compare.words import ATTRIBUTION, STOP
 
