@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from urllib.parse import urlparse
 
-from benchmarks.compare_tg import judge
+from benchmarks.compare_tg import add_judging, judge
 from svodka.compare import compare_articles, word_vectors
 from svodka.ingest.normalize import to_article
 from svodka.model import Article, RawDocument
@@ -38,8 +38,7 @@ def main() -> None:
         "needs aligned claims about the same thing».",
     )
     parser.add_argument("--out", default="compare_pairs.md")
-    parser.add_argument("--judged", nargs="+", help="Dumps with verdicts filled in: report their precision.")
-    parser.add_argument("--note", default="", help="A paragraph to add under the table (with --judged).")
+    add_judging(parser)
     args = parser.parse_args()
     if args.judged:
         judge(

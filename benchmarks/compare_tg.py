@@ -39,8 +39,7 @@ def main() -> None:
         "difference of a whole day, where they are too rare in 8 stories to measure precision.",
     )
     parser.add_argument("--out", default="compare_tg.md")
-    parser.add_argument("--judged", nargs="+", help="Dumps with verdicts filled in: report their precision.")
-    parser.add_argument("--note", default="", help="A paragraph to add under the table (with --judged).")
+    add_judging(parser)
     args = parser.parse_args()
     if args.judged:
         judge([Path(p) for p in args.judged], args.note)
@@ -89,6 +88,12 @@ def main() -> None:
                 ]
     Path(args.out).write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {args.out}: {compared} stories; mark true items with [x], then --judged {args.out}")
+
+
+def add_judging(parser: argparse.ArgumentParser) -> None:
+    """The options that read judged dumps back (``--judged``, ``--note``)."""
+    parser.add_argument("--judged", nargs="+", help="Dumps with verdicts filled in: report their precision.")
+    parser.add_argument("--note", default="", help="A paragraph to add under the table (with --judged).")
 
 
 TITLE = "Comparison precision on tg-ru-2024 stories (judged by reading)"
