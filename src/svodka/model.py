@@ -37,6 +37,8 @@ class Rejection:
 
     origin: str
     reason: str
+    external_id: str | None = None
+    """The feed entry's key when retrying cannot help (an entry with no text): a watcher passes it over."""
 
 
 @dataclass(frozen=True, slots=True)

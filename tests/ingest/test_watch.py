@@ -115,6 +115,24 @@ def test_a_new_entry_is_read_in_the_next_round(server: LocalServer, store: Store
     assert store.count() == 3
 
 
+def test_an_entry_without_text_is_reported_once_and_a_failed_page_is_tried_again(
+    server: LocalServer, store: Store, fetcher: Fetcher
+) -> None:
+    feed = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Lenta</title>
+    <item><guid isPermaLink="false">empty-1</guid><title>Без текста</title></item>
+    <item><guid isPermaLink="false">gone-2</guid><title>Страница</title><link>/news/gone.html</link></item>
+    </channel></rss>""".encode()
+    server.routes["/x.rss"] = Route(body=feed, content_type=RSS, etag=None)
+    server.routes["/news/gone.html"] = Route(body=b"Internal error", status=500)
+    url = server.url("/x.rss")
+    first = poll_feed(store, url, fetcher)
+    second = poll_feed(store, url, fetcher)
+    assert [r.reason[:22] for r in first.rejected] == ["the entry has no text", "the entry has no text "]
+    assert [r.origin for r in second.rejected] == [server.url("/news/gone.html")]
+    assert feed_store.seen_keys(store.conn, url) == {"empty-1"}
+    assert len(server.hits_of("/news/gone.html")) == 2
+
+
 def test_failing_feeds_are_reported_and_the_others_stored(
     server: LocalServer, store: Store, fetcher: Fetcher
 ) -> None:

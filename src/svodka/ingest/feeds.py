@@ -85,7 +85,8 @@ def read_feed(
             continue
         found = _entry_document(entry, f"{origin}#{index}", source, fetcher)
         if isinstance(found, Rejection) and damage is not None:
-            found = Rejection(found.origin, f"{found.reason} (malformed feed: {_one_line(damage)})")
+            reason = f"{found.reason} (malformed feed: {_one_line(damage)})"
+            found = Rejection(found.origin, reason, found.external_id)
         yield found
 
 
@@ -149,7 +150,8 @@ def _entry_document(
             if failure
             else "the entry has no text"
         )
-        return Rejection(origin, why)
+        # An entry without text would be rejected again each round; a page that failed to load may load later.
+        return Rejection(origin, why, None if failure else entry_key(entry))
     return RawDocument(
         text=text,
         origin=origin,

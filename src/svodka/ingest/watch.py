@@ -17,7 +17,7 @@ from pathlib import Path
 from svodka.errors import FetchError, UsageError
 from svodka.ingest.feeds import read_feed
 from svodka.ingest.fetch import Fetcher
-from svodka.model import RawDocument, Rejection
+from svodka.model import Rejection
 from svodka.pipeline import IngestOptions, ingest_documents
 from svodka.store import Store
 from svodka.store import feeds as _feeds
@@ -106,9 +106,7 @@ def poll_feed(store: Store, url: str, fetcher: Fetcher, options: IngestOptions |
         _feeds.record_poll(
             conn, url, str(response.status), etag=response.etag, last_modified=response.last_modified
         )
-        _feeds.mark_seen(
-            conn, url, [d.external_id for d in items if isinstance(d, RawDocument) and d.external_id]
-        )
+        _feeds.mark_seen(conn, url, [d.external_id for d in items if d.external_id])
     return FeedPoll(
         url,
         "new",
