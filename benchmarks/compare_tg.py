@@ -1,13 +1,13 @@
 """Dump the comparisons of multi-source stories of the tg-ru-2024 corpus into a file, for judging by reading.
 
-    python -m benchmarks.compare_tg [../shared/corpora/tg-ru-2024/posts.jsonl] [--day 2024-12-04]
-        [--stories 8] [--out compare_tg.md]
+    python -m benchmarks.compare_tg [../shared/corpora/tg-ru-2024/posts.jsonl]
+        [--day 2024-12-04 | 2024-0 | 2024-11-26..2024-12-04] [--stories 8] [--out compare_tg.md]
 
-Ingests one day of posts (with NLP and story assignment) into a temporary database, takes the stories
-with the most independent sources, and writes every difference and every "only in" claim Svodka reports
-for each, with a blank verdict column to fill in by reading. The precision figure goes into BENCHMARKS.md
-only after that reading (``--judged FILE`` reads the verdicts back: lines starting ``- [x]`` true, ``- [ ]``
-false).
+Ingests one day of posts (or the days of a prefix, or a range of days as one stream), with NLP and story
+assignment, into a temporary database, takes the stories with the most independent sources, and writes
+every difference and every "only in" claim Svodka reports for each, with a blank verdict column to fill in
+by reading. The precision figure goes into BENCHMARKS.md only after that reading (``--judged FILE`` reads
+the verdicts back: lines starting ``- [x]`` true, ``- [ ]`` false).
 """
 
 from __future__ import annotations
@@ -30,7 +30,12 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tg-ru-20
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("posts", nargs="?", default=str(DEFAULT))
-    parser.add_argument("--day", default="2024-12-04")
+    parser.add_argument(
+        "--day",
+        default="2024-12-04",
+        help="A day (2024-12-04), a prefix of dates (2024-0: January to September) or a range of days "
+        "(2024-11-26..2024-12-04) read as one stream in time order, so that stories run across days.",
+    )
     parser.add_argument("--stories", type=int, default=8, help="How many stories (0: all of them).")
     parser.add_argument(
         "--differences-only",
@@ -49,8 +54,11 @@ def main() -> None:
     docs = []
     with Path(args.posts).open(encoding="utf-8") as lines_in:
         posts = [json.loads(line) for line in lines_in]
+    first, _, last = args.day.partition("..")
+    if last:  # a stream: every post of the range, oldest first
+        posts = sorted((p for p in posts if first <= p["date"][:10] <= last), key=lambda p: str(p["date"]))
     for post in posts:
-        if post["date"].startswith(args.day):
+        if last or post["date"].startswith(args.day):
             published = parse_published(post["date"])
             docs.append(RawDocument(text=post["text"], origin=post["id"], external_id=post["id"],
                                     source=post["source"], published=published))  # fmt: skip

@@ -273,6 +273,9 @@ def test_a_claim_cited_in_a_difference_is_still_listed_as_only_in_its_source() -
         "Читать нас без VPN можно здесь: [bit.ly/example](https://bit.ly/example)",
         "А подробнее о новых правилах рассказывали в [нашем канале](https://t.me/example/1).",
         "Подробно о том, кто такой этот инженер, мы писали [здесь](https://example.org/a).",
+        # a line that is only a link: an entry of a digest, even with a full stop inside its title
+        "\n🚗 [Десять ошибок начинающих водителей](https://example.org/a)",
+        "\n📖 [Мосты Оки. Часть 2: переправы и паромы](https://example.org/b)",
     ],
 )
 def test_a_pointer_to_more_reading_is_not_a_fact_only_one_source_has(pointer: str) -> None:
@@ -489,12 +492,21 @@ def test_parts_of_buildings_and_named_buildings(one: str, two: str, expected: li
         "Подробнее читайте в материале «Как строили мост».",
         "Поддержи независимое городское издание рублём",
         "Все главные новости города теперь в Telegram!",
+        # the outlet asking, not telling
+        "О чём же договорились в мэрии?",
+        "❓ Как вы теперь добираетесь до работы?",
     ],
 )
 def test_an_aside_or_a_sites_furniture_is_not_a_fact_only_one_source_has(aside: str) -> None:
     one = article(f"Мост через Оку закрыли на ремонт до весны. {aside}", source="a")
     two = article("Мост через Оку закрыли на ремонт до весны.", source="b")
     assert compare(one, two).to_dict()["only_in"] == []
+
+
+def test_a_sentence_ending_in_someones_quoted_question_is_still_a_claim() -> None:
+    one = article("Мост через Оку закрыли на ремонт. Жители спросили мэра: «Когда откроют мост?»", source="a")
+    two = article("Мост через Оку закрыли на ремонт.", source="b")
+    assert any("Жители спросили" in c["text"] for c in compare(one, two).to_dict()["only_in"])
 
 
 def test_an_aside_in_someones_quoted_words_is_still_a_claim() -> None:
