@@ -188,6 +188,23 @@ def test_one_event_dated_differently_is_a_date_difference(
     assert {s.doc for s in dates[0].spans} == {0, 1}
 
 
+@pytest.mark.parametrize(
+    ("one", "dated"),
+    [
+        # a date across a comma is another verb's: the day of the showing, not of the find
+        ("Клад показали публике в марте 2026 года, через полгода после того, как его обнаружили.", False),
+        ("Клад обнаружили в марте 2026 года недалеко от деревни.", True),
+    ],
+)
+def test_an_event_is_dated_by_a_date_of_its_own_clause(one: str, dated: bool) -> None:
+    from svodka.compare.events import date_differences
+
+    pair = [article(one, source="a"), article("Клад обнаружили в сентябре 2025 года.", source="b")]
+    docs = build_docs([a for a, _ in pair], [n for _, n in pair])
+    found = date_differences(docs, [find_events(d) for d in docs], "ru")
+    assert [d.values for d in found] == ([("a: 2026-03", "b: 2025-09")] if dated else [])
+
+
 def test_an_article_with_two_dates_for_one_kind_is_left_alone() -> None:
     """Two finds in one article may be two events: its dates are not held against another's."""
     result = compare(

@@ -272,10 +272,15 @@ def date_differences(docs: Sequence[Doc], events: Sequence[list[Event]], lang: L
 
 
 def _written_date(doc: Doc, event: Event) -> DateMention | None:
-    """The date written nearest the event word in its claim, unless a point of reference («с 16 марта»)."""
+    """The date written nearest the event word in its clause, unless a point of reference («с 16 марта»).
+    A date across a comma or a dash is another verb's more often than not: «протесты прошли в четверг
+    после того, как премьер прервал переговоры» does not date the talks."""
     text = doc.article.text
     dates = [
-        d for d in doc.claims[event.claim].dates if not _SINCE.search(text[max(0, d.start - 12) : d.start])
+        d
+        for d in doc.claims[event.claim].dates
+        if not _SINCE.search(text[max(0, d.start - 12) : d.start])
+        and _SEGMENT.search(text, min(d.stop, event.stop), max(d.start, event.start)) is None
     ]
     return min(dates, key=lambda d: min(abs(d.start - event.stop), abs(event.start - d.stop)), default=None)
 
