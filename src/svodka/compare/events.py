@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from itertools import combinations
 from typing import Literal
 
@@ -161,6 +162,8 @@ def _ranked(tokens: Sequence[Token], kinds: list[tuple[str, Token]]) -> list[tup
     """Each event word with the rank an ordinal next to it gives it («первым отличился», "first goal").
 
     "Last" counts only before the word ("the last goal"): after it, it is a date ("met last Monday")."""
+    if not kinds:
+        return []
     ordinals = lexicon("order")
     position = {id(t): i for i, t in enumerate(tokens)}
     found: list[tuple[str, Token, Rank | None]] = []
@@ -176,11 +179,10 @@ def _ranked(tokens: Sequence[Token], kinds: list[tuple[str, Token]]) -> list[tup
 def _phrases(tokens: Sequence[Token]) -> list[tuple[str, Token, Rank | None]]:
     """Events a two-word phrase of ``lexicon/order.tsv`` names, ranked: «счёт открыл» is the first goal."""
     found: list[tuple[str, Token, Rank | None]] = []
-    for phrase, value in lexicon("order").items():
-        if " " not in phrase:
+    present = {t.lemma for t in tokens}
+    for one, two, rank, kind in _two_word_phrases():
+        if one not in present or two not in present:
             continue
-        one, two = phrase.split(" ", 1)
-        rank, _, kind = value.partition(" ")
         for i, token in enumerate(tokens):
             if token.lemma != one:
                 continue
@@ -189,6 +191,18 @@ def _phrases(tokens: Sequence[Token]) -> list[tuple[str, Token, Rank | None]]:
                 found.append((kind, token, _rank(rank)))
                 break
     return found
+
+
+@cache
+def _two_word_phrases() -> tuple[tuple[str, str, str, str], ...]:
+    """The two-word phrases of ``lexicon/order.tsv``, split: (first word, second word, rank, kind)."""
+    found = []
+    for phrase, value in lexicon("order").items():
+        if " " in phrase:
+            one, two = phrase.split(" ", 1)
+            rank, _, kind = value.partition(" ")
+            found.append((one, two, rank, kind))
+    return tuple(found)
 
 
 def _rank(value: str | None) -> Rank | None:
@@ -320,7 +334,7 @@ def dates_in(doc: Doc) -> set[str]:
 
 def hedged(doc: Doc, claim: Claim) -> bool:
     """Whether a claim tells of a plan, a demand or an expectation («планируется», «может»)."""
-    return any(t.lemma in HEDGES for t in doc.tokens_in(claim.start, claim.stop))
+    return not HEDGES.isdisjoint(t.lemma for t in doc.tokens_in(claim.start, claim.stop))
 
 
 def _claim_span(docs: Sequence[Doc], event: Event) -> Span:

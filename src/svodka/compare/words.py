@@ -6,7 +6,7 @@ Loaded once per process from the package data; an entry is ``lemma<TAB>class``.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from svodka.errors import SvodkaError
@@ -99,6 +99,7 @@ _ACRONYM_WORD = re.compile(r"^[А-ЯЁA-Z]{2,}[а-яёa-z]")
 _CYRILLIC_WORD = re.compile(r"^[а-яёА-ЯЁ-]+$")
 
 
+@lru_cache(maxsize=50_000)
 def personal_name(name: str) -> bool:
     """Whether a name the tagger gave a person looks like one: a word the dictionary knows as a first name,
     surname or patronymic, a capitalized word it does not know («Трамп»), or a Latin one («Glenn Lowry»);
