@@ -275,6 +275,11 @@ INDIRECT += [
         (),
         [("indirect", ("Prices will rise",), "central bank")],
     ),
+    (  # an English postposed verb with a time after it
+        "Prices will rise, the central bank said on Monday.",
+        (),
+        [("indirect", ("Prices will rise",), "central bank")],
+    ),
     (  # an English role stays a role: no resolving "the minister" to a person named earlier
         "Joe Biden arrived. The minister said that prices would rise.",
         (("Joe Biden", "PER", "Joe Biden", False),),
@@ -308,6 +313,8 @@ NOT_QUOTES = [
     "«Городские парки: новые идеи». Форум пройдёт в Твери.",
     "Как говорится, в гостях хорошо, а дома лучше.",
     'The film "Brother" was shown again.',
+    # the verb has a clause of its own after it: not "…, he said." closing a reported statement
+    "When the fisherman saw something in the riverbank last August, he thought it was a piece of wood.",
 ]
 
 

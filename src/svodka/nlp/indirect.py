@@ -66,6 +66,9 @@ _FIRST_PERSON = re.compile(
     r"(?<!\w)(?:я|мы|мне|меня|нам|нас|наш\w*|мой|моя|мое|моё|мои|I|we|my|our)(?!\w)", re.I
 )
 _CLAUSE_END = re.compile(r"[,;:()]|\s[—–-]\s")
+_OWN_CLAUSE = re.compile(r"\s+(?:it|he|she|they|we|i|you|there|this|these|those)\s+\w", re.IGNORECASE)
+"""An English subject right after the reporting verb: the verb takes a clause ("thought it was"), so the
+words before it are not what was said."""
 
 
 @dataclass(slots=True)
@@ -256,6 +259,8 @@ def _postposed(ctx: Context, i: int) -> Candidate | None:
         subject_first = head.start() if head else None
     if head is None:
         return None
+    if subject_first is not None and _OWN_CLAUSE.match(ctx.text, token.stop):
+        return None  # "…, he thought it was driftwood": the verb has its own object clause after it
     if ctx.text[s_start : s_start + head.start()].rstrip()[-1:] in '»”“"':
         return None  # «…», — сказал X: direct speech, found with its quote marks
     if _CYRILLIC.search(word) and not can_be(word, "VERB"):
