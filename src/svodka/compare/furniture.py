@@ -135,7 +135,17 @@ def not_a_claim(
     ``promo_folded(text, text.lower())``, worked out once per article."""
     return (
         _is_heading(text, start, stop)
-        or _promo(text, folded, start, stop)
-        or _pointer(text, start, stop)
+        or channel_furniture(text, start, stop, folded=folded)
         or _aside(text, start, stop, lang, quotes)
     )
+
+
+def channel_furniture(text: str, start: int, stop: int, *, folded: str | None) -> bool:
+    """Whether ``text[start:stop]`` is a channel's promo line or a pointer to read elsewhere: the channel's
+    own fixtures, not how it tells the story (``folded`` as for ``not_a_claim``)."""
+    return _promo(text, folded, start, stop) or _pointer(text, start, stop)
+
+
+def channel_aside(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` is the channel talking to its reader («Ну что, поехали»)."""
+    return _ASIDE.search(text[start:stop].strip()) is not None
