@@ -26,8 +26,15 @@ from svodka.nlp.types import Sentence, Token
 
 MAX_EVIDENCE = 8
 _WEIGHTS = {
-    **{"eval": 1.0, "superl": 1.0, "intens": 0.5},  # words
-    **{"question": 1.0, "exclaim": 0.5, "emoji": 0.5, "aside": 1.0},  # what a sentence does
+    # words
+    "eval": 1.0,
+    "superl": 1.0,
+    "intens": 0.5,
+    # what a sentence does in the outlet's voice
+    "question": 1.0,
+    "exclaim": 0.5,
+    "emoji": 0.5,
+    "aside": 1.0,
 }
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"(?:ейш|айш)(?:ий|ая|ее|ие|его|ей|их|ему|им|ую|ими|ем)$", re.IGNORECASE)
@@ -47,14 +54,14 @@ def tone_of(doc: Doc) -> Tone:
     own_words = 0
     text = doc.article.text
     folded = promo_folded(text, text.lower())
-    words = list(map(_word, map(_TEXT, doc.tokens)))
+    tokens = doc.tokens
+    words = list(map(_word, map(_TEXT, tokens)))
     for sentence in doc.sentences:
         if channel_furniture(text, sentence.start, sentence.stop, folded=folded):
             continue  # «😄 Подписаться»: the channel's fixtures, in every post alike
         first = bisect.bisect_left(doc.token_starts, sentence.start)
         last = bisect.bisect_left(doc.token_starts, sentence.stop)
         inside = [(a, b) for a, b in doc.direct_quotes if a < sentence.stop and sentence.start < b]
-        tokens = doc.tokens
         own = [
             k
             for k in range(first, last)
@@ -63,7 +70,7 @@ def tone_of(doc: Doc) -> Tone:
         if not own:
             continue
         own_words += len(own)
-        attributed = any(map(ATTRIBUTION.__contains__, map(_LEMMA, doc.tokens[first:last]))) or bool(
+        attributed = any(map(ATTRIBUTION.__contains__, map(_LEMMA, tokens[first:last]))) or bool(
             _ATTRIBUTED.search(text, sentence.start, sentence.stop)
         )
         hits += _word_hits(doc, words, own, attributed)
