@@ -13,29 +13,18 @@ the verdicts back: lines starting ``- [x]`` true, ``- [ ]`` false).
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import tempfile
 from pathlib import Path
 
 from benchmarks.report import write_section
+from benchmarks.tg_days import DAY_HELP, DEFAULT, day_store, read_posts
 from svodka.compare import compare_story, word_vectors
-from svodka.model import RawDocument, parse_published
-from svodka.pipeline import IngestOptions, ingest_documents
-from svodka.store import Store
-
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tg-ru-2024" / "posts.jsonl"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("posts", nargs="?", default=str(DEFAULT))
-    parser.add_argument(
-        "--day",
-        default="2024-12-04",
-        help="A day (2024-12-04), a prefix of dates (2024-0: January to September) or a range of days "
-        "(2024-11-26..2024-12-04) read as one stream in time order, so that stories run across days.",
-    )
+    parser.add_argument("--day", default="2024-12-04", help=DAY_HELP)
     parser.add_argument("--stories", type=int, default=8, help="How many stories (0: all of them).")
     parser.add_argument(
         "--differences-only",
@@ -49,22 +38,8 @@ def main() -> None:
     if args.judged:
         judge([Path(p) for p in args.judged], args.note)
         return
-    from svodka.nlp.analyzer import make_analyzer
-
-    docs = []
-    with Path(args.posts).open(encoding="utf-8") as lines_in:
-        posts = [json.loads(line) for line in lines_in]
-    first, _, last = args.day.partition("..")
-    if last:  # a stream: every post of the range, oldest first
-        posts = sorted((p for p in posts if first <= p["date"][:10] <= last), key=lambda p: str(p["date"]))
-    for post in posts:
-        if last or post["date"].startswith(args.day):
-            published = parse_published(post["date"])
-            docs.append(RawDocument(text=post["text"], origin=post["id"], external_id=post["id"],
-                                    source=post["source"], published=published))  # fmt: skip
     lines = [f"# Comparisons of tg-ru-2024 stories, {args.day}", ""]
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "tg.db") as store:
-        ingest_documents(store, docs, IngestOptions(analyzer=make_analyzer(1)))
+    with day_store(read_posts(Path(args.posts)), args.day) as store:
         stories = [s for s in store.stories(limit=None) if s.independent >= 2]
         if args.stories:
             stories = stories[: args.stories]

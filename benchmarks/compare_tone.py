@@ -19,17 +19,16 @@ back, compares the same posts (analysed again from the corpus) and writes into B
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.report import write_section
-from svodka.model import Article, RawDocument, parse_published
+from benchmarks.tg_days import DEFAULT, day_store, raw, read_posts
+from svodka.model import Article
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tg-ru-2024" / "posts.jsonl"
 TITLE = "Tone per source against a reader (tg-ru-2024)"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _POST = re.compile(r"^### ([A-Z]) — (.*) \(post (\S+)\)$")
@@ -55,29 +54,14 @@ def main() -> None:
     parser.add_argument("--judged", nargs="+", help="Dumps with the marks filled in: report the agreement.")
     parser.add_argument("--note", default="", help="A paragraph to add under the table (with --judged).")
     args = parser.parse_args()
-    posts = _read_posts(Path(args.posts))
+    posts = {p["id"]: p for p in read_posts(Path(args.posts))}
     if args.judged:
         judge(posts, [Path(p) for p in args.judged], args.note)
     else:
         dump(posts, args.day, args.stories, args.min_sources, Path(args.out))
 
 
-def _read_posts(path: Path) -> dict[str, dict[str, str]]:
-    with path.open(encoding="utf-8") as lines:
-        return {p["id"]: p for p in map(json.loads, lines)}
-
-
-def _raw(post: dict[str, str]) -> RawDocument:
-    return RawDocument(text=post["text"], origin=post["id"], external_id=post["id"], source=post["source"],
-                       published=parse_published(post["date"]))  # fmt: skip
-
-
-def dump(posts: dict[str, dict[str, str]], day: str, count: int, min_sources: int, out: Path) -> None:
-    from svodka.nlp.analyzer import make_analyzer
-    from svodka.pipeline import IngestOptions, ingest_documents
-    from svodka.store import Store
-
-    docs = [_raw(p) for p in posts.values() if p["date"].startswith(day)]
+def dump(posts: dict[str, dict[str, Any]], day: str, count: int, min_sources: int, out: Path) -> None:
     lines = [
         f"# Tone of tg-ru-2024 stories, {day}",
         "",
@@ -88,8 +72,7 @@ def dump(posts: dict[str, dict[str, str]], day: str, count: int, min_sources: in
         "and, if you like, the words that decided it after a dash («- A: 2 — …»).",
         "",
     ]
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "tg.db") as store:
-        ingest_documents(store, docs, IngestOptions(analyzer=make_analyzer(1)))
+    with day_store(list(posts.values()), day) as store:
         stories = [s for s in store.stories(limit=None) if s.independent >= min_sources][:count]
         for story in stories:
             members = [m for m in store.story(story.id).members if not getattr(m, "copy_of", None)]
@@ -154,7 +137,7 @@ def top_agrees(marks: Sequence[int | None], scores: Sequence[float]) -> bool | N
     return all(scores[top] > s for k, s in enumerate(scores) if k != top)
 
 
-def judge(posts: dict[str, dict[str, str]], paths: list[Path], note: str) -> None:
+def judge(posts: dict[str, dict[str, Any]], paths: list[Path], note: str) -> None:
     from svodka.compare import compare_articles, word_vectors
     from svodka.ingest.normalize import to_article
     from svodka.nlp.analyzer import make_analyzer
@@ -168,7 +151,7 @@ def judge(posts: dict[str, dict[str, str]], paths: list[Path], note: str) -> Non
     for path in paths:
         counts = [0, 0, 0.0, 0, 0, 0]
         for story in read_judged(path):
-            articles = [to_article(_raw(posts[i])) for i in story.posts]
+            articles = [to_article(raw(posts[i])) for i in story.posts]
             kept = [a for a in articles if isinstance(a, Article)]
             if len(kept) != len(articles):
                 continue
