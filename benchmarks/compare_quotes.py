@@ -12,7 +12,7 @@ into BENCHMARKS.md:
 
 - a group is right (``[x]``) when all its versions report one and the same remark, in any words;
 - a quote told once is right (``[x]``) when no other article of the story gives that remark; left blank,
-  it is a match Svodka missed.
+  it is a match Svodka missed (or, marked «not a quote», narration taken for someone's words).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _story(title: str, story_id: str, comparison: Comparison) -> list[str]:
 
 def count(path: Path) -> dict[str, int]:
     """Ticked and listed groups and quotes told once in a judged dump."""
-    counts = {"groups": 0, "groups right": 0, "once": 0, "once right": 0, "stories": 0}
+    counts = {"groups": 0, "groups right": 0, "once": 0, "once right": 0, "not a quote": 0, "stories": 0}
     section = ""
     for line in path.read_text(encoding="utf-8").splitlines():
         counts["stories"] += line.startswith("## ")
@@ -100,15 +100,16 @@ def count(path: Path) -> dict[str, int]:
             key = "groups" if section == "quote groups" else "once"
             counts[key] += 1
             counts[key + " right"] += box.group(1) == "x"
+            counts["not a quote"] += box.group(1) == " " and "not a quote" in line
     return counts
 
 
 def judge(paths: list[Path], note: str) -> None:
     rows = [
-        "| dump | stories | groups right/made | precision | told once right/listed | missed matches |",
-        "|---|---|---|---|---|---|",
+        "| dump | stories | groups right/made | precision | told once right/listed | missed | not a quote |",
+        "|---|---|---|---|---|---|---|",
     ]
-    total = dict.fromkeys(("groups", "groups right", "once", "once right", "stories"), 0)
+    total = dict.fromkeys(("groups", "groups right", "once", "once right", "not a quote", "stories"), 0)
     for path in paths:
         counts = count(path)
         total = {k: total[k] + counts[k] for k in total}
@@ -117,7 +118,8 @@ def judge(paths: list[Path], note: str) -> None:
     body = (
         "Each quote group (one remark in several articles) and each quote Svodka finds in one article only,\n"
         "judged by reading the story's articles. A group is right when its versions are one remark; a quote\n"
-        "told once is right when no other article gives it, else it is a missed match.\n\n"
+        "told once is right when no other article gives it, else it is a missed match (or, rarely, not a\n"
+        "quote at all: narration taken for someone's words).\n\n"
         + "\n".join(rows)
         + ("\n\n" + note if note else "")
     )
@@ -128,10 +130,10 @@ def judge(paths: list[Path], note: str) -> None:
 
 def _row(name: str, c: dict[str, int]) -> str:
     precision = f"{c['groups right'] / c['groups']:.2f}" if c["groups"] else "—"
-    missed = c["once"] - c["once right"]
+    missed = c["once"] - c["once right"] - c["not a quote"]
     return (
         f"| {name} | {c['stories']} | {c['groups right']}/{c['groups']} | {precision} "
-        f"| {c['once right']}/{c['once']} | {missed} |"
+        f"| {c['once right']}/{c['once']} | {missed} | {c['not a quote']} |"
     )
 
 

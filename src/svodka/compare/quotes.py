@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import methodcaller
-from typing import Literal
 
 from svodka.compare.claims import Doc, entity_key
 from svodka.compare.result import Difference, QuoteGroup, Span, about, story_language
@@ -23,11 +22,6 @@ MIN_WORDS = 3
 PARAPHRASE = 0.6
 """Share of the shorter quote's content lemmas found in the other."""
 MIN_SHARED = 4
-SAME_SPEAKER_SHARED = 2
-SAME_SPEAKER_SHARE = 0.5
-"""Told as the same person's, two quotes are one remark with fewer like words: two content lemmas in
-common, half of the shorter's."""
-Speakers = Literal["same", "different", "unknown"]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|https?://\S+")
@@ -58,11 +52,7 @@ class _Quote:
 
 
 def match_quotes(docs: Sequence[Doc]) -> tuple[list[QuoteGroup], list[Difference]]:
-    """Every quote of the story grouped with its other versions, and the speaker and wording differences.
-
-    Differences come from quotes matched by their words alone; a remark the same speaker is told to make
-    in other words joins its group afterwards (listed together, never a difference: two remarks of one
-    speech often share words, and their words differ as two remarks do, not as two tellings of one)."""
+    """Every quote of the story grouped with its other versions, and the speaker and wording differences."""
     quotes = [q for d in docs for q in _quotes(d)]
     groups = _Groups(len(quotes))
     # Lemma sets as bit masks: counting the lemmas two quotes share is one AND, not a set intersection
@@ -70,47 +60,33 @@ def match_quotes(docs: Sequence[Doc]) -> tuple[list[QuoteGroup], list[Difference
     bits: dict[str, int] = {}
     masks = [sum(1 << bits.setdefault(lemma, len(bits)) for lemma in q.lemmas) for q in quotes]
     words = [q.words for q in quotes]
-    # one speaker's remarks in other words: the best such match of each quote in each other article
-    loose: dict[tuple[int, int], tuple[float, int]] = {}
     for i, a in enumerate(quotes):
         mask = masks[i]
         for j in range(i + 1, len(quotes)):
-            if (mask & masks[j]).bit_count() < SAME_SPEAKER_SHARED and a.words != words[j]:
+            if (mask & masks[j]).bit_count() < MIN_WORDS and a.words != words[j]:
                 continue  # cannot be the same quote: skip the slower checks
             b = quotes[j]
             if a.doc == b.doc:
                 continue
-            told_as = _speakers(a, b)
-            kind = relation(a.words, b.words, a.lemmas, b.lemmas, told_as)
+            kind = relation(a.words, b.words, a.lemmas, b.lemmas)
             if kind:
                 groups.join(i, j, kind)
-            elif told_as == "same" and (share := _same_speaker_share(a, b)):
-                for x, y in ((i, j), (j, i)):
-                    if share > loose.get((x, quotes[y].doc), (0.0, -1))[0]:
-                        loose[(x, quotes[y].doc)] = (share, y)
-    differences: list[Difference] = []
-    for root, items in groups.members().items():
-        versions = [quotes[i] for i in items]
-        if len({v.doc for v in versions}) > 1:
-            differences.extend(_differences(docs, versions, groups.how[root]))
-    # …joined only when each is the other's best: a looser bar must not chain a speech's remarks into one
-    for (i, _), (_, j) in loose.items():
-        if i < j and loose.get((j, quotes[i].doc), (0.0, -1))[1] == i:
-            groups.join(i, j, "paraphrased")
     found: list[QuoteGroup] = []
-    for root, items in sorted(
-        groups.members().items(), key=lambda kv: (quotes[kv[1][0]].doc, quotes[kv[1][0]].start)
-    ):
+    differences: list[Difference] = []
+    members = sorted(groups.members().items(), key=lambda kv: (quotes[kv[1][0]].doc, quotes[kv[1][0]].start))
+    for root, items in members:
         versions = [quotes[i] for i in items]
+        match = groups.how.get(root, "single") if len({v.doc for v in versions}) > 1 else "single"
         named = [v.speaker for v in versions if v.speaker]
         found.append(
             QuoteGroup(
                 speaker=max(named, key=named.count) if named else None,
                 versions=tuple(Span(v.doc, v.start, v.stop) for v in versions),
-                match=groups.how.get(root, "single") if len({v.doc for v in versions}) > 1 else "single",
+                match=match,
                 speakers=tuple(v.speaker for v in versions),
             )
         )
+        differences.extend(_differences(docs, versions, match))
     return found, differences
 
 
@@ -143,18 +119,8 @@ class _Groups:
         return found
 
 
-def relation(
-    a: Sequence[str],
-    b: Sequence[str],
-    la: frozenset[str],
-    lb: frozenset[str],
-    speakers: Speakers = "unknown",
-) -> str | None:
-    """verbatim, shortened, paraphrased or None for two quotes' words and content lemmas.
-
-    The same words are the same quote whoever is said to say them (a speaker difference, if they
-    disagree); other words are not when told as two speakers' («Белый дом» / NBC): like words are then two
-    remarks on one piece of news. (Told as the same person's, fewer like words do: ``match_quotes``.)"""
+def relation(a: Sequence[str], b: Sequence[str], la: frozenset[str], lb: frozenset[str]) -> str | None:
+    """verbatim, shortened, paraphrased or None for two quotes' words and content lemmas."""
     if min(len(a), len(b)) < MIN_WORDS:
         return None
     if tuple(a) == tuple(b):
@@ -162,34 +128,11 @@ def relation(
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if set(short) <= set(long_) and _contains(long_, short):
         return "shortened"
-    if speakers == "different":
-        return None
     small = min(len(la), len(lb))
     shared = len(la & lb)
-    if not small:
-        return None
-    if shared >= MIN_SHARED and shared / small >= PARAPHRASE and shared / len(la | lb) >= 0.35:
+    if small and shared >= MIN_SHARED and shared / small >= PARAPHRASE and shared / len(la | lb) >= 0.35:
         return "paraphrased"
     return None
-
-
-def _same_speaker_share(a: _Quote, b: _Quote) -> float:
-    """Share of the shorter quote's content lemmas in the other, when enough for one speaker's remark told
-    in other words (else 0)."""
-    if min(len(a.words), len(b.words)) < MIN_WORDS:
-        return 0.0
-    small = min(len(a.lemmas), len(b.lemmas))
-    shared = len(a.lemmas & b.lemmas)
-    if not small or shared < SAME_SPEAKER_SHARED or shared / small < SAME_SPEAKER_SHARE:
-        return 0.0
-    return shared / small
-
-
-def _speakers(a: _Quote, b: _Quote) -> Speakers:
-    """Whether two quotes are told as one speaker's, two speakers', or that cannot be told."""
-    if a.speaker_key is None or b.speaker_key is None:
-        return "unknown"
-    return "same" if a.speaker_key == b.speaker_key else "different"
 
 
 def _differences(docs: Sequence[Doc], versions: list[_Quote], match: str) -> list[Difference]:
