@@ -44,7 +44,8 @@ _EMOTIVE = re.compile(
     "[\U0001f600-\U0001f64f\U0001f910-\U0001f92f\U0001f970-\U0001f97f\U0001f47b\U0001f480\U0001f4a9]"
 )
 """Emoji of faces and feelings (😱, 🤯, 🥶, 👻): lightning bolts and exclamation marks lead news by habit."""
-_END = re.compile(r"([?!])[?!.…)\s]*$")
+_CLOSING = "?!.…)"
+"""What may close a sentence after its question or exclamation mark («Правда?!)», «Что?..»)."""
 _ATTRIBUTED = re.compile(r"\b(?:по\s+словам|по\s+мнению|according\s+to)\b", re.IGNORECASE)
 
 
@@ -56,6 +57,7 @@ def tone_of(doc: Doc) -> Tone:
     folded = promo_folded(text, text.lower())
     tokens = doc.tokens
     words = list(map(_word, map(_TEXT, tokens)))
+    emojis = [m.start() for m in _EMOTIVE.finditer(text)]
     for sentence in doc.sentences:
         if channel_furniture(text, sentence.start, sentence.stop, folded=folded):
             continue  # «😄 Подписаться»: the channel's fixtures, in every post alike
@@ -65,7 +67,8 @@ def tone_of(doc: Doc) -> Tone:
         own = [
             k
             for k in range(first, last)
-            if words[k][0] and not any(a <= tokens[k].start and tokens[k].stop <= b for a, b in inside)
+            if words[k][0]
+            and not (inside and any(a <= tokens[k].start and tokens[k].stop <= b for a, b in inside))
         ]
         if not own:
             continue
@@ -74,7 +77,7 @@ def tone_of(doc: Doc) -> Tone:
             _ATTRIBUTED.search(text, sentence.start, sentence.stop)
         )
         hits += _word_hits(doc, words, own, attributed)
-        hits += _sentence_hits(doc, sentence, own, inside, attributed)
+        hits += _sentence_hits(doc, sentence, own, inside, attributed, emojis)
     score = 100.0 * sum(w for w, _ in hits) / own_words if own_words else 0.0
     return Tone(doc.index, round(score, 2), _evidence(doc, sorted({i for _, i in hits})))
 
@@ -98,23 +101,32 @@ def _word_hits(
 
 
 def _sentence_hits(
-    doc: Doc, sentence: Sentence, own: Sequence[int], inside: Sequence[tuple[int, int]], attributed: bool
+    doc: Doc,
+    sentence: Sentence,
+    own: Sequence[int],
+    inside: Sequence[tuple[int, int]],
+    attributed: bool,
+    emojis: Sequence[int],
 ) -> list[tuple[float, int]]:
-    """What the sentence does in the outlet's own voice: an emoji of feeling, an aside to the reader, a
-    question or an exclamation. Each is shown by a word of the sentence."""
+    """What the sentence does in the outlet's own voice: an emoji of feeling (``emojis``: the offsets of
+    the article's), an aside to the reader, a question or an exclamation. Each is shown by a word of it."""
     text = doc.article.text
     hits = []
-    for emoji in _EMOTIVE.finditer(text, sentence.start, sentence.stop):
-        if not any(a <= emoji.start() < b for a, b in inside):
+    start, stop = sentence.start, sentence.stop
+    for at in emojis[bisect.bisect_left(emojis, start) : bisect.bisect_left(emojis, stop)]:
+        if not any(a <= at < b for a, b in inside):
             # shown with the word before it (an emoji is not a token without the tagger)
-            before = bisect.bisect_right(own, bisect.bisect_right(doc.token_starts, emoji.start()) - 1) - 1
+            before = bisect.bisect_right(own, bisect.bisect_right(doc.token_starts, at) - 1) - 1
             hits.append((_WEIGHTS["emoji"], own[max(0, before)]))
-    if not inside and channel_aside(text, sentence.start, sentence.stop):
+    if not inside and channel_aside(text, start, stop):
         hits.append((_WEIGHTS["aside"], own[0]))  # «Ну что, поехали»: the channel's own remark
-    end = _END.search(text, sentence.start, sentence.stop)
-    if end and not attributed and not any(a <= end.start() < b for a, b in inside):
+    end = stop
+    while end > start and (text[end - 1] in _CLOSING or text[end - 1].isspace()):
+        end -= 1
+    mark = next((i for i in range(end, stop) if text[i] in "?!"), None)
+    if mark is not None and not attributed and not any(a <= mark < b for a, b in inside):
         # the outlet's own question or exclamation («Кто следующий?», «Берегите себя!»)
-        hits.append((_WEIGHTS["question" if end.group(1) == "?" else "exclaim"], own[-1]))
+        hits.append((_WEIGHTS["question" if text[mark] == "?" else "exclaim"], own[-1]))
     return hits
 
 
