@@ -21,7 +21,7 @@ import argparse
 import re
 from pathlib import Path
 
-from benchmarks.report import write_section
+from benchmarks.report import write_judged
 from benchmarks.tg_days import DAY_HELP, DEFAULT, day_store, read_posts
 from svodka.compare import Comparison, compare_story, word_vectors
 
@@ -115,17 +115,14 @@ def judge(paths: list[Path], note: str) -> None:
         total = {k: total[k] + counts[k] for k in total}
         rows.append(_row(path.name, counts))
     rows.append(_row("**all**", total))
-    body = (
+    explanation = (
         "Each quote group (one remark in several articles) and each quote Svodka finds in one article only,\n"
         "judged by reading the story's articles. A group is right when its versions are one remark; a quote\n"
         "told once is right when no other article gives it, else it is a missed match (or, rarely, not a\n"
-        "quote at all: narration taken for someone's words).\n\n"
-        + "\n".join(rows)
-        + ("\n\n" + note if note else "")
+        "quote at all: narration taken for someone's words)."
     )
-    print(body)
-    command = "python -m benchmarks.compare_quotes --judged " + " ".join(p.name for p in paths) + " --note …"
-    write_section("compare-quotes", TITLE, body, command=command)
+    command = "python -m benchmarks.compare_quotes --judged"
+    write_judged(("compare-quotes", TITLE), explanation, rows, note, command=command, paths=paths)
 
 
 def _row(name: str, c: dict[str, int]) -> str:

@@ -16,7 +16,7 @@ import argparse
 import re
 from pathlib import Path
 
-from benchmarks.report import write_section
+from benchmarks.report import write_judged
 from benchmarks.tg_days import DAY_HELP, DEFAULT, day_store, read_posts
 from svodka.compare import compare_story, word_vectors
 
@@ -102,13 +102,12 @@ def judge(
             total[name][1] += counts[name][1]
         rows.append(_row(path.name, stories, counts))
     rows.append(_row("**all**", all_stories, total))
-    body = (
+    explanation = (
         "Every item judged by reading the story's articles: a difference is true when the articles really\n"
         "disagree on that detail; an only-in claim is true when no other article of the story states that\n"
-        "fact (in any words).\n\n" + "\n".join(rows) + ("\n\n" + note if note else "")
+        "fact (in any words)."
     )
-    print(body)
-    write_section(*section, body, command=f"{command} {' '.join(p.name for p in paths)} --note …")
+    write_judged(section, explanation, rows, note, command=command, paths=paths)
 
 
 def _count(path: Path) -> tuple[dict[str, list[int]], int]:

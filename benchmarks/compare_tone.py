@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.report import write_section
+from benchmarks.report import write_judged
 from benchmarks.tg_days import DEFAULT, day_store, raw, read_posts
 from svodka.model import Article
 
@@ -165,16 +165,15 @@ def judge(posts: dict[str, dict[str, Any]], paths: list[Path], note: str) -> Non
         total = [t + c for t, c in zip(total, counts, strict=True)]
         rows.append(_row(path.name, counts))
     rows.append(_row("**all**", total))
-    body = (
+    explanation = (
         "Each post of a story marked by a reader who had not seen Svodka's scores: how evaluative and\n"
         "emotional the outlet's own words are, 0 (neutral) to 3 (strongly loaded). Pair agreement: of the\n"
         "pairs of posts of one story the reader marked apart, the share Svodka's tone score orders the same\n"
         "way (ties half; chance is 0.5). Most loaded post: in stories where one post has the highest mark,\n"
-        "how often it has the highest score.\n\n" + "\n".join(rows) + ("\n\n" + note if note else "")
+        "how often it has the highest score."
     )
-    print(body)
-    write_section("compare-tone", TITLE, body, command="python -m benchmarks.compare_tone --judged "
-                  + " ".join(p.name for p in paths) + " --note …")  # fmt: skip
+    command = "python -m benchmarks.compare_tone --judged"
+    write_judged(("compare-tone", TITLE), explanation, rows, note, command=command, paths=paths)
 
 
 def _row(name: str, c: Sequence[float]) -> str:

@@ -49,3 +49,13 @@ def write_section(name: str, title: str, body: str, *, command: str | None = Non
         pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
     )
     BENCHMARKS_MD.write_text(text, encoding="utf-8")
+
+
+def write_judged(
+    section: tuple[str, str], explanation: str, rows: list[str], note: str, *, command: str, paths: list[Path]
+) -> None:
+    """A section of figures read back from dumps judged by hand: how they were judged, the table, a note
+    (``command`` is the reading-back command; the dumps' names follow it)."""
+    body = explanation.rstrip() + "\n\n" + "\n".join(rows) + ("\n\n" + note if note else "")
+    print(body)
+    write_section(*section, body, command=f"{command} {' '.join(p.name for p in paths)} --note …")
