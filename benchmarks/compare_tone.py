@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.report import write_judged
-from benchmarks.tg_days import DEFAULT, day_store, raw, read_posts
+from benchmarks.tg_days import DAY_HELP, DEFAULT, day_store, raw, read_posts
 from svodka.model import Article
 
 TITLE = "Tone per source against a reader (tg-ru-2024)"
@@ -37,7 +37,6 @@ _MARK = re.compile(r"^- ([A-Z]): *([0-3])?\s*(?:—.*)?$")
 
 @dataclass(frozen=True)
 class JudgedStory:
-    title: str
     posts: tuple[str, ...]
     """Post ids, in letter order."""
     marks: tuple[int | None, ...]
@@ -47,7 +46,7 @@ class JudgedStory:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("posts", nargs="?", default=str(DEFAULT))
-    parser.add_argument("--day", default="2024-11-27", help="The day whose stories are dumped (YYYY-MM-DD).")
+    parser.add_argument("--day", default="2024-11-27", help=DAY_HELP)
     parser.add_argument("--stories", type=int, default=12, help="How many stories, most sources first.")
     parser.add_argument("--min-sources", type=int, default=3, help="Independent sources a story needs.")
     parser.add_argument("--out", default="tone.md")
@@ -89,19 +88,18 @@ def dump(posts: dict[str, dict[str, Any]], day: str, count: int, min_sources: in
 def read_judged(path: Path) -> list[JudgedStory]:
     """The stories of a dump, with the post ids and the marks filled in."""
     found: list[JudgedStory] = []
-    title = ""
     ids: list[str] = []
     marks: dict[str, int | None] = {}
     in_marks = False
 
     def close() -> None:
         if ids:
-            found.append(JudgedStory(title, tuple(ids), tuple(marks.get(k) for k in LETTERS[: len(ids)])))
+            found.append(JudgedStory(tuple(ids), tuple(marks.get(k) for k in LETTERS[: len(ids)])))
 
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             close()
-            title, ids, marks, in_marks = line[3:].strip(), [], {}, False
+            ids, marks, in_marks = [], {}, False
         elif line.startswith("#### marks"):
             in_marks = True
         elif (post := _POST.match(line)) and not in_marks:
